@@ -1,0 +1,23 @@
+package io.oris.pipeline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code oris bench ...}: throughput benchmarks that print a table and can write JSON ({@code --json FILE}).
+ * Tests check correctness only; speed is measured here.
+ */
+@Command(name = "bench",
+        description = "Throughput benchmarks (print a table; --json FILE writes the figures).",
+        subcommands = {
+            BenchSimCommand.class
+        })
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

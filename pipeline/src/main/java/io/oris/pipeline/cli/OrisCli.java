@@ -1,0 +1,40 @@
+package io.oris.pipeline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code oris} command line: one entry point for every stage, benchmark and tool, so the same jar
+ * serves the launcher, {@code spark-submit} and Airflow tasks.
+ */
+@Command(name = "oris",
+        mixinStandardHelpOptions = true,
+        version = "oris 0.1.0",
+        description = "Offline RL with inaccurate simulators: ORIS, H2O and baselines as a staged Spark pipeline.",
+        subcommands = {
+            DemoCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class OrisCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Builds the command line with the project's exception handling (one clear line, no stack trace unless asked). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new OrisCli());
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        System.exit(code);
+    }
+}
