@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         description = "Throughput benchmarks (print a table; --json FILE writes the figures).",
         subcommands = {
-            BenchSimCommand.class
+            BenchSimCommand.class,
+            BenchIngestCommand.class
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
         description = "Offline RL with inaccurate simulators: ORIS, H2O and baselines as a staged Spark pipeline.",
         subcommands = {
             DemoCommand.class,
+            IngestCommand.class,
+            DatasetsCommand.class,
             BenchCommand.class,
+            PlanCommand.class,
+            RunCommand.class,
+            StageCommand.class,
+            AirflowCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OrisCli implements Runnable {

@@ -1,0 +1,49 @@
+package io.oris.model.learner;
+
+import io.oris.model.nn.HostMlp;
+import java.util.random.RandomGenerator;
+
+/**
+ * A frozen copy of an actor as a {@link Policy}: either tanh-Gaussian (SAC family: output [μ, log σ]) or
+ * deterministic (TD3+BC, BC: output tanh(μ), the same action whether or not {@code deterministic} is asked).
+ */
+public final class HostPolicy implements Policy {
+    private final HostMlp net;
+    private final int actDim;
+    private final boolean gaussian;
+    private final double logStdMin;
+    private final double logStdMax;
+
+    public HostPolicy(HostMlp net, int actDim, boolean gaussian, double logStdMin, double logStdMax) {
+        this.net = net;
+        this.actDim = actDim;
+        this.gaussian = gaussian;
+        this.logStdMin = logStdMin;
+        this.logStdMax = logStdMax;
+    }
+
+    @Override
+    public float[] act(float[] obs, boolean deterministic, RandomGenerator rng) {
+        float[] out = net.forward(obs);
+        float[] a = new float[actDim];
+        for (int j = 0; j < actDim; j++) {
+            double u = out[j];
+            if (gaussian && !deterministic) {
+                double ls = Math.max(logStdMin, Math.min(logStdMax, out[actDim + j]));
+                u += Math.exp(ls) * rng.nextGaussian();
+            }
+            a[j] = (float) Math.tanh(u);
+        }
+        return a;
+    }
+
+    @Override
+    public int obsDim() {
+        return net.inputSize();
+    }
+
+    @Override
+    public int actDim() {
+        return actDim;
+    }
+}

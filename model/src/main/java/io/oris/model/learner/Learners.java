@@ -1,0 +1,117 @@
+package io.oris.model.learner;
+
+import io.oris.model.config.H2oConfig;
+import io.oris.model.config.LearnerConfig;
+import io.oris.model.config.OrisConfig;
+import io.oris.model.oris.StateGan;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Builds a learner from a method name and a configuration. Names: {@code sac} (simulator only), {@code cql},
+ * {@code iql}, {@code td3bc}, {@code bc}, {@code h2o} with any of the suffixes {@code -a} (uniform ω), {@code -dr}
+ * (no dynamics ratio), {@code -reg} (no regularisation), {@code -v} (E_ω[Q]), {@code darc}, {@code darc+},
+ * {@code oris} with {@code -no_restart} and/or {@code -h2o_reweight}. Suffixes switch the corresponding config
+ * fields ({@link #resolve}); the resolved config is what a run should record.
+ */
+public final class Learners {
+    private Learners() {
+    }
+
+    /** Every base method and the ablations the papers report. */
+    public static List<String> knownMethods() {
+        return List.of("sac", "cql", "iql", "td3bc", "bc", "h2o", "h2o-a", "h2o-dr", "h2o-a-dr", "h2o-reg",
+                "h2o-reg-dr", "h2o-v", "darc", "darc+", "oris", "oris-no_restart", "oris-h2o_reweight",
+                "oris-no_restart-h2o_reweight");
+    }
+
+    private static String base(String method) {
+        String m = method.toLowerCase(Locale.ROOT).trim();
+        int dash = m.indexOf('-');
+        return dash < 0 ? m : m.substring(0, dash);
+    }
+
+    private static Set<String> suffixes(String method) {
+        String m = method.toLowerCase(Locale.ROOT).trim();
+        Set<String> s = new LinkedHashSet<>();
+        int dash = m.indexOf('-');
+        if (dash >= 0) {
+            for (String p : m.substring(dash + 1).split("-")) {
+                s.add(p);
+            }
+        }
+        return s;
+    }
+
+    /** The configuration with the method's ablation switches applied; rejects unknown names. */
+    public static LearnerConfig resolve(String method, LearnerConfig cfg) {
+        String base = base(method);
+        Set<String> sfx = suffixes(method);
+        switch (base) {
+            case "sac", "cql", "iql", "td3bc", "bc", "darc", "darc+" -> {
+                if (!sfx.isEmpty()) {
+                    throw unknown(method);
+                }
+                return cfg;
+            }
+            case "h2o" -> {
+                H2oConfig h = cfg.h2o();
+                List<String> left = new ArrayList<>(sfx);
+                boolean adaptive = !left.remove("a") && h.adaptiveWeights();
+                boolean ratio = !left.remove("dr") && h.dynamicsRatio();
+                boolean reg = !left.remove("reg") && h.regularisation();
+                boolean variant = left.remove("v") || h.expectationVariant();
+                if (!left.isEmpty()) {
+                    throw unknown(method);
+                }
+                H2oConfig r = new H2oConfig(h.beta(), h.temperature(), h.clipDiff(), h.ratioMin(), h.ratioMax(),
+                        h.nextStateSamples(), h.nextStateNoise(), h.uMin(), h.uMax(), adaptive, ratio, reg, variant);
+                return new LearnerConfig(cfg.sac(), cfg.cql(), cfg.iql(), cfg.td3bc(), cfg.bc(), r,
+                        cfg.discriminator(), cfg.oris(), cfg.gan());
+            }
+            case "oris" -> {
+                OrisConfig o = cfg.oris();
+                List<String> left = new ArrayList<>(sfx);
+                boolean restart = !left.remove("no_restart") && o.restartFromGenerator();
+                boolean reweight = left.remove("h2o_reweight") || o.h2oReweight();
+                if (!left.isEmpty()) {
+                    throw unknown(method);
+                }
+                OrisConfig r = new OrisConfig(o.wMin(), o.wMax(), o.restartNoiseScale(), o.randomActionProbability(),
+                        o.rolloutHorizon(), o.rolloutCount(), o.granularity(), restart, reweight);
+                return new LearnerConfig(cfg.sac(), cfg.cql(), cfg.iql(), cfg.td3bc(), cfg.bc(), cfg.h2o(),
+                        cfg.discriminator(), r, cfg.gan());
+            }
+            default -> throw unknown(method);
+        }
+    }
+
+    private static IllegalArgumentException unknown(String method) {
+        return new IllegalArgumentException("unknown method '" + method + "'; known: " + knownMethods());
+    }
+
+    /**
+     * A new learner.
+     *
+     * @param gan ORIS's pre-trained GAN (needed by {@code oris} unless it uses h2o_reweight; ignored otherwise)
+     */
+    public static Learner create(String method, LearnerConfig config, LearnerDims dims, StateGan gan, long seed) {
+        LearnerConfig c = resolve(method, config);
+        String name = method.toLowerCase(Locale.ROOT).trim();
+        return switch (base(method)) {
+            case "sac" -> new SacLearner(name, dims, c.sac(), seed);
+            case "cql" -> new CqlLearner(name, dims, c.sac(), c.cql(), seed);
+            case "iql" -> new IqlLearner(name, dims, c.sac(), c.iql(), seed);
+            case "td3bc" -> new Td3BcLearner(name, dims, c.sac(), c.td3bc(), seed);
+            case "bc" -> new BcLearner(name, dims, c.sac(), c.bc(), seed);
+            case "h2o" -> new H2oLearner(name, dims, c.sac(), c.h2o(), c.discriminator(), seed);
+            case "darc" -> new DarcLearner(name, dims, c.sac(), c.discriminator(), false, seed);
+            case "darc+" -> new DarcLearner(name, dims, c.sac(), c.discriminator(), true, seed);
+            case "oris" -> new OrisLearner(name, dims, c.sac(), c.oris(), gan, c.h2o(), c.discriminator(), seed);
+            default -> throw unknown(method);
+        };
+    }
+}

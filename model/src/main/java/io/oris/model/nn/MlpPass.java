@@ -1,0 +1,173 @@
+package io.oris.model.nn;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Preallocated activations and gradients for forward and backward passes of an {@link Mlp} over a fixed number of
+ * rows. Nothing is allocated per step: every product goes into a buffer made here (row-range views are cached).
+ *
+ * <p>The host writes {@link #input()} (features then a trailing 1 per row), calls {@link #forward}, reads
+ * {@link #output()}, writes {@link #outputGrad()} and calls {@link #backward}; the parameter gradients land in the
+ * given gradient views, the input gradient in {@link #inputGrad()}.
+ */
+public final class MlpPass {
+    private final Mlp mlp;
+    private final int rows;
+    private final INDArray input;
+    private final INDArray[] hidden;
+    private final INDArray[] hiddenGrad;
+    private final INDArray[] mask;
+    private final INDArray output;
+    private final INDArray outputGrad;
+    private final INDArray inputGrad;
+    private final Map<Long, Range> ranges = new HashMap<>();
+
+    public MlpPass(Mlp mlp, int rows, DataType dataType) {
+        this(mlp, rows, dataType, null);
+    }
+
+    /** A pass that reads its input from {@code sharedInput} (e.g. twin critics evaluated on the same rows). */
+    public MlpPass(Mlp mlp, int rows, DataType dataType, INDArray sharedInput) {
+        this.mlp = mlp;
+        this.rows = rows;
+        int layers = mlp.layers();
+        this.input = sharedInput != null ? sharedInput : Nd4j.create(dataType, rows, mlp.rows(0));
+        this.hidden = new INDArray[layers - 1];
+        this.hiddenGrad = new INDArray[layers - 1];
+        this.mask = new INDArray[layers - 1];
+        for (int l = 0; l < layers - 1; l++) {
+            hidden[l] = Nd4j.create(dataType, rows, mlp.cols(l));
+            hiddenGrad[l] = Nd4j.create(dataType, rows, mlp.cols(l));
+            mask[l] = Nd4j.create(dataType, rows, mlp.cols(l));
+        }
+        this.output = Nd4j.create(dataType, rows, mlp.outputSize());
+        this.outputGrad = Nd4j.create(dataType, rows, mlp.outputSize());
+        this.inputGrad = Nd4j.create(dataType, rows, mlp.rows(0));
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public Mlp mlp() {
+        return mlp;
+    }
+
+    /** [rows, in+1]: features then a constant 1 per row, written by the caller. */
+    public INDArray input() {
+        return input;
+    }
+
+    /** [rows, out]: the last layer's linear output after {@link #forward}. */
+    public INDArray output() {
+        return output;
+    }
+
+    /** [rows, out]: d loss / d output, written by the caller before {@link #backward}. */
+    public INDArray outputGrad() {
+        return outputGrad;
+    }
+
+    /** [rows, in+1]: d loss / d input after a backward pass that asked for it (only its rows are valid). */
+    public INDArray inputGrad() {
+        return inputGrad;
+    }
+
+    /** Forward pass with the given layer matrices (a network's weights or its target's). */
+    public void forward(INDArray[] weights) {
+        INDArray x = input;
+        int layers = mlp.layers();
+        for (int l = 0; l < layers; l++) {
+            INDArray out = l < layers - 1 ? hidden[l] : output;
+            Nd4j.gemm(x, weights[l], out, false, false, 1.0, 0.0);
+            if (l < layers - 1) {
+                Transforms.relu(out, false);
+            }
+            x = out;
+        }
+    }
+
+    /**
+     * Backward pass from {@link #outputGrad()} over rows {@code [from, to)}.
+     *
+     * @param weights the layer matrices used in the forward pass
+     * @param grads gradient views to fill (null: no parameter gradients)
+     * @param paramFrom first row whose loss gradient counts for the parameters
+     * @param paramTo end of those rows (within {@code [from, to)})
+     * @param accumulate add to {@code grads} instead of overwriting them
+     * @param wantInputGrad also compute {@link #inputGrad()} for rows {@code [from, to)}
+     */
+    public void backward(INDArray[] weights, INDArray[] grads, int from, int to, int paramFrom, int paramTo,
+                         boolean accumulate, boolean wantInputGrad) {
+        if (paramFrom < from || paramTo > to || from < 0 || to > rows) {
+            throw new IllegalArgumentException("bad row ranges [" + from + "," + to + ") / [" + paramFrom + ","
+                    + paramTo + ") for " + rows + " rows");
+        }
+        Range all = range(from, to);
+        Range par = grads != null && paramTo > paramFrom ? range(paramFrom, paramTo) : null;
+        int layers = mlp.layers();
+        for (int l = layers - 1; l >= 0; l--) {
+            if (par != null) {
+                INDArray x = l == 0 ? par.input : par.hidden[l - 1];
+                INDArray dz = l == layers - 1 ? par.outputGrad : par.hiddenGrad[l];
+                Nd4j.gemm(x, dz, grads[l], true, false, 1.0, accumulate ? 1.0 : 0.0);
+            }
+            INDArray dzAll = l == layers - 1 ? all.outputGrad : all.hiddenGrad[l];
+            if (l > 0) {
+                INDArray dh = all.hiddenGrad[l - 1];
+                Nd4j.gemm(dzAll, weights[l], dh, false, true, 1.0, 0.0);
+                Nd4j.exec(new Sign(all.hidden[l - 1], all.mask[l - 1]));
+                dh.muli(all.mask[l - 1]);
+                all.constantColumn[l - 1].assign(0.0); // the constant column does not train
+            } else if (wantInputGrad) {
+                Nd4j.gemm(dzAll, weights[0], all.inputGrad, false, true, 1.0, 0.0);
+            }
+        }
+    }
+
+    private Range range(int from, int to) {
+        long key = ((long) from << 32) | to;
+        return ranges.computeIfAbsent(key, k -> new Range(from, to));
+    }
+
+    /** Views of every buffer restricted to rows [from, to) (contiguous, since arrays are row-major). */
+    private final class Range {
+        final INDArray input;
+        final INDArray[] hidden;
+        final INDArray[] hiddenGrad;
+        final INDArray[] mask;
+        final INDArray[] constantColumn;
+        final INDArray outputGrad;
+        final INDArray inputGrad;
+
+        Range(int from, int to) {
+            boolean whole = from == 0 && to == rows;
+            this.input = whole ? MlpPass.this.input : rowsOf(MlpPass.this.input, from, to);
+            this.outputGrad = whole ? MlpPass.this.outputGrad : rowsOf(MlpPass.this.outputGrad, from, to);
+            this.inputGrad = whole ? MlpPass.this.inputGrad : rowsOf(MlpPass.this.inputGrad, from, to);
+            int n = MlpPass.this.hidden.length;
+            this.hidden = new INDArray[n];
+            this.hiddenGrad = new INDArray[n];
+            this.mask = new INDArray[n];
+            this.constantColumn = new INDArray[n];
+            for (int l = 0; l < n; l++) {
+                hidden[l] = whole ? MlpPass.this.hidden[l] : rowsOf(MlpPass.this.hidden[l], from, to);
+                hiddenGrad[l] = whole ? MlpPass.this.hiddenGrad[l] : rowsOf(MlpPass.this.hiddenGrad[l], from, to);
+                mask[l] = whole ? MlpPass.this.mask[l] : rowsOf(MlpPass.this.mask[l], from, to);
+                long c = hiddenGrad[l].size(1) - 1;
+                constantColumn[l] = hiddenGrad[l].get(NDArrayIndex.all(), NDArrayIndex.point(c));
+            }
+        }
+    }
+
+    private static INDArray rowsOf(INDArray a, int from, int to) {
+        return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+}

@@ -1,0 +1,113 @@
+package io.oris.model.replay;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.random.RandomGenerator;
+
+/**
+ * The simulated transitions: a ring buffer whose capacity is {@link #DEFAULT_CAPACITY_FACTOR} × the offline size
+ * (facts §4); the oldest transition is overwritten when full. Uniform sampling with replacement.
+ */
+public final class SimulatedReplay {
+    /** H2O's simulated buffer holds 10 × the offline dataset (facts §4). */
+    public static final int DEFAULT_CAPACITY_FACTOR = 10;
+    private final int capacity;
+    private final int obsDim;
+    private final int actDim;
+    private final float[] obs;
+    private final float[] act;
+    private final float[] rew;
+    private final float[] next;
+    private final float[] done;
+    private int size;
+    private int head;
+
+    public SimulatedReplay(int capacity, int obsDim, int actDim) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        this.capacity = capacity;
+        this.obsDim = obsDim;
+        this.actDim = actDim;
+        this.obs = new float[capacity * obsDim];
+        this.next = new float[capacity * obsDim];
+        this.act = new float[capacity * actDim];
+        this.rew = new float[capacity];
+        this.done = new float[capacity];
+    }
+
+    /** A ring of 10 × {@code offlineSize}. */
+    public static SimulatedReplay forOffline(int offlineSize, int obsDim, int actDim) {
+        return new SimulatedReplay(DEFAULT_CAPACITY_FACTOR * offlineSize, obsDim, actDim);
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Appends one transition (overwriting the oldest when full). */
+    public void add(float[] s, float[] a, double r, float[] s2, boolean terminal) {
+        System.arraycopy(s, 0, obs, head * obsDim, obsDim);
+        System.arraycopy(s2, 0, next, head * obsDim, obsDim);
+        System.arraycopy(a, 0, act, head * actDim, actDim);
+        rew[head] = (float) r;
+        done[head] = terminal ? 1f : 0f;
+        head = (head + 1) % capacity;
+        size = Math.min(size + 1, capacity);
+    }
+
+    /** {@code n} rows drawn uniformly with replacement from what is stored. */
+    public Batch sample(int n, RandomGenerator rng) {
+        if (size == 0) {
+            throw new IllegalStateException("the simulated buffer is empty");
+        }
+        Batch b = Batch.allocate(n, obsDim, actDim);
+        for (int i = 0; i < n; i++) {
+            int k = rng.nextInt(size);
+            System.arraycopy(obs, k * obsDim, b.obs(), i * obsDim, obsDim);
+            System.arraycopy(next, k * obsDim, b.nextObs(), i * obsDim, obsDim);
+            System.arraycopy(act, k * actDim, b.actions(), i * actDim, actDim);
+            b.rewards()[i] = rew[k];
+            b.done()[i] = done[k];
+        }
+        return b;
+    }
+
+    /** Writes contents and ring position (for resuming a run exactly). */
+    public void save(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        d.writeInt(capacity);
+        d.writeInt(obsDim);
+        d.writeInt(actDim);
+        d.writeInt(size);
+        d.writeInt(head);
+        for (float[] a : new float[][] {obs, act, rew, next, done}) {
+            for (float v : a) {
+                d.writeFloat(v);
+            }
+        }
+        d.flush();
+    }
+
+    /** Reads what {@link #save} wrote into a buffer of the same shape. */
+    public void load(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        if (d.readInt() != capacity || d.readInt() != obsDim || d.readInt() != actDim) {
+            throw new IOException("simulated buffer snapshot has a different shape");
+        }
+        size = d.readInt();
+        head = d.readInt();
+        for (float[] a : new float[][] {obs, act, rew, next, done}) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = d.readFloat();
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.oris.orchestration.descriptor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the {@code datasets:} list of the sweep. Entries: a D4RL file name
+ * ({@code hopper_medium_replay-v2.hdf5}); {@code {d4rl: LEVEL | [LEVELS]}} for those levels of every env;
+ * {@code {collect: POLICY, size: N}} for a dataset the collect stage records in every env;
+ * {@code {of: DATASET, fraction: F | [F...]}} for trajectory subsets; {@code {logs: PATH, env: ENV}} for
+ * robot logs. Map entries may narrow the envs with {@code envs:}.
+ */
+final class DatasetParser {
+    private static final Pattern D4RL_FILE =
+            Pattern.compile("(hopper|walker2d|halfcheetah)_(random|medium|medium_replay|medium_expert|expert)-v2\\.hdf5");
+    private final List<String> envs;
+
+    DatasetParser(List<String> envs) {
+        this.envs = envs;
+    }
+
+    List<DatasetSpec> parse(YamlNode node) {
+        Map<String, DatasetSpec> byId = new LinkedHashMap<>();
+        for (YamlNode entry : node.list()) {
+            for (DatasetSpec d : entry(entry)) {
+                if (byId.putIfAbsent(d.id(), d) != null) {
+                    throw entry.error("dataset " + d.id() + " is listed twice");
+                }
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private List<DatasetSpec> entry(YamlNode node) {
+        if (node.isScalar()) {
+            return List.of(d4rlFile(node));
+        }
+        Map<String, YamlNode> m = node.map();
+        if (m.containsKey("d4rl")) {
+            m = node.map(Set.of("d4rl", "envs"));
+            List<DatasetSpec> out = new ArrayList<>();
+            for (String env : envsOf(m, node)) {
+                for (YamlNode level : m.get("d4rl").list(true)) {
+                    out.add(new DatasetSpec.D4rl(env, level.choice(Set.copyOf(DatasetSpec.D4RL_LEVELS))));
+                }
+            }
+            return out;
+        }
+        if (m.containsKey("collect")) {
+            m = node.map(Set.of("collect", "size", "envs", "seed", "params"));
+            String policy = m.get("collect").choice(Set.copyOf(DatasetSpec.COLLECT_POLICIES));
+            if (!m.containsKey("size")) {
+                throw node.error("a collected dataset needs 'size' (transitions to record, e.g. 20000)");
+            }
+            long size = m.get("size").longAtLeast(1);
+            long seed = m.containsKey("seed") ? m.get("seed").longAtLeast(0) : 0;
+            Map<String, Object> params = new LinkedHashMap<>();
+            if (m.containsKey("params") && !m.get("params").isNull()) {
+                m.get("params").map().forEach((k, v) -> params.put(k, v.plain()));
+            }
+            List<DatasetSpec> out = new ArrayList<>();
+            for (String env : envsOf(m, node)) {
+                out.add(new DatasetSpec.Collected(env, policy, size, seed, params));
+            }
+            return out;
+        }
+        if (m.containsKey("of")) {
+            m = node.map(Set.of("of", "fraction", "seed"));
+            if (!m.containsKey("fraction")) {
+                throw node.error("a subset needs 'fraction' (e.g. 0.25, or [0.25, 0.05])");
+            }
+            long seed = m.containsKey("seed") ? m.get("seed").longAtLeast(0) : 0;
+            List<DatasetSpec> out = new ArrayList<>();
+            for (DatasetSpec parent : entry(m.get("of"))) {
+                for (YamlNode f : m.get("fraction").list(true)) {
+                    double fraction = f.doubleValue();
+                    if (!(fraction > 0 && fraction < 1)) {
+                        throw f.error("expected a fraction strictly between 0 and 1 (the full dataset is listed on its own)");
+                    }
+                    out.add(new DatasetSpec.Subset(parent, fraction, seed));
+                }
+            }
+            return out;
+        }
+        if (m.containsKey("logs")) {
+            m = node.map(Set.of("logs", "env", "format"));
+            String env;
+            if (m.containsKey("env")) {
+                env = m.get("env").choice(Set.copyOf(SweepParser.ENVS));
+            } else if (envs.size() == 1) {
+                env = envs.get(0);
+            } else {
+                throw node.error("robot logs need 'env' (which environment's observation/action layout they use)");
+            }
+            String format = m.containsKey("format") ? m.get("format").choice(Set.of("csv", "jsonl")) : "csv";
+            return List.of(new DatasetSpec.Logs(env, m.get("logs").string(), format));
+        }
+        throw node.error("unknown dataset entry; expected a D4RL file name (e.g. hopper_medium_replay-v2.hdf5) or a mapping"
+                + " with one of d4rl, collect, of, logs");
+    }
+
+    private static DatasetSpec d4rlFile(YamlNode node) {
+        String name = node.string();
+        Matcher matcher = D4RL_FILE.matcher(name);
+        if (!matcher.matches()) {
+            throw node.error("'" + name + "' is not a D4RL v2 file name; expected {env}_{level}-v2.hdf5 with env in "
+                    + SweepParser.ENVS + " and level in [random, medium, medium_replay, medium_expert, expert]");
+        }
+        return new DatasetSpec.D4rl(matcher.group(1), matcher.group(2).replace('_', '-'));
+    }
+
+    private List<String> envsOf(Map<String, YamlNode> m, YamlNode node) {
+        if (m.containsKey("envs")) {
+            List<String> out = new ArrayList<>();
+            for (YamlNode e : m.get("envs").list(true)) {
+                out.add(e.choice(Set.copyOf(SweepParser.ENVS)));
+            }
+            return out;
+        }
+        if (envs.isEmpty()) {
+            throw node.error("this entry is made for every env of the sweep, but 'envs' is not given; list envs "
+                    + "(e.g. envs: [hopper]) or give the entry its own 'envs:'");
+        }
+        return envs;
+    }
+}

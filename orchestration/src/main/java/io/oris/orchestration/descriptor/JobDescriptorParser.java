@@ -1,0 +1,178 @@
+package io.oris.orchestration.descriptor;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The one parser of job files: reads the YAML with SnakeYAML's node API (for line numbers), checks the
+ * dag-factory part (DAG id, {@code default_args}, {@code schedule}, {@code tasks}, other DAG parameters)
+ * and hands the {@code oris:} section to {@link SweepParser}. Every error names file, key path and line.
+ */
+public final class JobDescriptorParser {
+    /** DAG-level keys dag-factory understands that a job file may carry (passed through to Airflow). */
+    static final Set<String> DAG_KEYS = Set.of("default_args", "schedule", "description", "start_date", "end_date",
+            "catchup", "tags", "max_active_runs", "max_active_tasks", "dagrun_timeout_sec", "doc_md",
+            "is_paused_upon_creation", "dag_display_name", "tasks", JobDescriptor.SWEEP_KEY);
+    static final Set<String> DEFAULT_ARGS_KEYS = Set.of("owner", "retries", "retry_delay_sec", "execution_timeout",
+            "start_date", "end_date", "email", "email_on_failure", "email_on_retry", "depends_on_past",
+            "retry_exponential_backoff", "queue", "pool", "priority_weight");
+    private static final Pattern DAG_ID = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Set<String> PRESETS = Set.of("@once", "@continuous", "@hourly", "@daily", "@weekly",
+            "@monthly", "@quarterly", "@yearly", "@annually", "@midnight");
+
+    /** Reads a job file from disk. */
+    public JobDescriptor load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DescriptorException(file, "", 0, "cannot read job file (" + e.getMessage() + ")");
+        }
+        return parse(text, file);
+    }
+
+    /** Parses job file text; {@code source} names the file in messages and in the descriptor. */
+    public JobDescriptor parse(String text, Path source) {
+        String fileName = String.valueOf(source);
+        Node root = compose(new StringReader(text), fileName);
+        if (root == null) {
+            throw new DescriptorException(fileName, "", 1, "empty job file; expected one top-level key, the DAG id");
+        }
+        YamlNode top = new YamlNode(fileName, "", root);
+        Map<String, YamlNode> dags = top.map();
+        if (dags.size() != 1) {
+            throw top.error("expected exactly one top-level key (the DAG id), found " + dags.keySet()
+                    + "; one job file describes one DAG");
+        }
+        Map.Entry<String, YamlNode> entry = dags.entrySet().iterator().next();
+        String dagId = entry.getKey();
+        YamlNode dag = entry.getValue();
+        if (!DAG_ID.matcher(dagId).matches() || dagId.equals("default")) {
+            throw dag.error("DAG id '" + dagId + "' must be letters, digits, '_', '.', '-' and not 'default'");
+        }
+        if (dag.isMap() && dag.map().containsKey("schedule_interval")) {
+            throw dag.map().get("schedule_interval").error(
+                    "'schedule_interval' was removed in dag-factory 1.0; write 'schedule' (cron, preset or null)");
+        }
+        Map<String, YamlNode> keys = dag.map(DAG_KEYS);
+        YamlNode sweepNode = keys.get(JobDescriptor.SWEEP_KEY);
+        if (sweepNode == null) {
+            throw dag.error("missing '" + JobDescriptor.SWEEP_KEY + ":' section (the sweep: envs, datasets, gaps, methods, seeds, ...)");
+        }
+        DefaultArgs defaultArgs = defaultArgs(keys.get("default_args"));
+        String schedule = schedule(keys.get("schedule"));
+        Map<String, Object> dagParams = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : keys.entrySet()) {
+            String k = e.getKey();
+            if (!Set.of("default_args", "schedule", "tasks", JobDescriptor.SWEEP_KEY).contains(k)) {
+                dagParams.put(k, e.getValue().plain());
+            }
+        }
+        Sweep sweep = new SweepParser().parse(sweepNode);
+        List<DeclaredTask> tasks = keys.containsKey("tasks") ? tasks(keys.get("tasks")) : null;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> section = (Map<String, Object>) sweepNode.plain();
+        return new JobDescriptor(source, dagId, defaultArgs, schedule, dagParams, sweep, section, tasks);
+    }
+
+    private static Node compose(Reader reader, String file) {
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            return new Yaml(options).compose(reader);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            throw new DescriptorException(file, "", line, "malformed YAML: " + problem + context);
+        } catch (YAMLException e) {
+            throw new DescriptorException(file, "", 0, "malformed YAML: " + e.getMessage());
+        }
+    }
+
+    private static DefaultArgs defaultArgs(YamlNode node) {
+        if (node == null || node.isNull()) {
+            return new DefaultArgs("oris", 0, 300, null, Map.of("owner", "oris"));
+        }
+        Map<String, YamlNode> m = node.map();
+        if (m.containsKey("retry_delay")) {
+            throw m.get("retry_delay").error("write 'retry_delay_sec: SECONDS' (dag-factory turns it into Airflow's retry_delay)");
+        }
+        m = node.map(DEFAULT_ARGS_KEYS);
+        String owner = m.containsKey("owner") ? m.get("owner").string() : "oris";
+        int retries = m.containsKey("retries") ? (int) m.get("retries").longAtLeast(0) : 0;
+        long delay = m.containsKey("retry_delay_sec") ? m.get("retry_delay_sec").longAtLeast(0) : 300;
+        Long timeout = m.containsKey("execution_timeout") ? m.get("execution_timeout").longAtLeast(1) : null;
+        Map<String, Object> entries = new LinkedHashMap<>();
+        m.forEach((k, v) -> entries.put(k, v.plain()));
+        entries.putIfAbsent("owner", owner);
+        return new DefaultArgs(owner, retries, delay, timeout, entries);
+    }
+
+    private static String schedule(YamlNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String s = node.string().trim();
+        if (s.equals("None")) {
+            return null;
+        }
+        if (PRESETS.contains(s)) {
+            return s;
+        }
+        String[] fields = s.split("\\s+");
+        if (fields.length != 5 || !s.matches("[0-9*/,\\-A-Za-z? \\t]+")) {
+            throw node.error("expected a cron expression with 5 fields (e.g. '0 3 * * *'), a preset such as @daily, or null");
+        }
+        return s;
+    }
+
+    private static List<DeclaredTask> tasks(YamlNode node) {
+        List<DeclaredTask> out = new ArrayList<>();
+        if (node.isMap()) {
+            for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
+                out.add(task(e.getValue(), e.getKey()));
+            }
+            return out;
+        }
+        for (YamlNode t : node.list()) {
+            Map<String, YamlNode> m = t.map();
+            if (!m.containsKey("task_id")) {
+                throw t.error("a task needs 'task_id'");
+            }
+            out.add(task(t, m.get("task_id").string()));
+        }
+        return out;
+    }
+
+    private static DeclaredTask task(YamlNode t, String id) {
+        Map<String, YamlNode> m = t.map();
+        if (!m.containsKey("operator")) {
+            throw t.error("task '" + id + "' needs 'operator' (a dotted class path)");
+        }
+        List<String> deps = new ArrayList<>();
+        if (m.containsKey("dependencies") && !m.get("dependencies").isNull()) {
+            for (YamlNode d : m.get("dependencies").list()) {
+                deps.add(d.string());
+            }
+        }
+        return new DeclaredTask(id, m.get("operator").string(), deps, t.path(), t.line());
+    }
+}

@@ -1,0 +1,43 @@
+package io.oris.orchestration.descriptor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The oris section of a job file, resolved and validated: which envs, datasets, gaps, methods (with
+ * variants) and seeds make the sweep, the budgets and evaluation protocol every run shares, GAN
+ * pre-training, Spark resources, Airflow settings, retraining inputs, learner hyperparameter overrides
+ * (by method or method-variant name), aggregate report options and per-stage timeouts.
+ */
+public record Sweep(List<String> envs,
+                    List<DatasetSpec> datasets,
+                    List<GapSpec> gaps,
+                    List<MethodSpec> methods,
+                    List<Long> seeds,
+                    Budget budget,
+                    EvalProtocol evaluation,
+                    GanSettings gan,
+                    SparkSettings spark,
+                    AirflowSettings airflow,
+                    List<String> retrainOn,
+                    Map<String, Map<String, Object>> hyperparameters,
+                    Map<String, Object> report,
+                    Map<String, Long> stageTimeoutsSec,
+                    String dataRoot) {
+    public Sweep {
+        envs = List.copyOf(envs);
+        datasets = List.copyOf(datasets);
+        gaps = List.copyOf(gaps);
+        methods = List.copyOf(methods);
+        seeds = List.copyOf(seeds);
+        retrainOn = List.copyOf(retrainOn);
+        hyperparameters = Map.copyOf(hyperparameters);
+        report = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(report));
+        stageTimeoutsSec = Map.copyOf(stageTimeoutsSec);
+    }
+
+    /** True when some method of the sweep is ORIS (so datasets need a pre-trained GAN). */
+    public boolean hasOris() {
+        return methods.stream().anyMatch(m -> m.method() == Method.ORIS);
+    }
+}

@@ -1,0 +1,211 @@
+package io.oris.orchestration.descriptor;
+
+import static io.oris.orchestration.TestJobs.job;
+import static io.oris.orchestration.TestJobs.parse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oris.orchestration.TestJobs;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobDescriptorParserTest {
+
+    private static final String BASE = """
+                envs: [hopper]
+                datasets: [hopper_medium_replay-v2.hdf5]
+                gaps: [gravity=2.0]
+                methods: [sac, h2o, oris]
+                seeds: 2
+            """;
+
+    @Test
+    void readsQuickstartWithItsSettingsAndDefaults() {
+        JobDescriptor job = TestJobs.load("quickstart.yaml");
+        assertEquals("quickstart", job.dagId());
+        assertNull(job.schedule());
+        assertEquals(1, job.defaultArgs().retries());
+        assertEquals(10, job.defaultArgs().retryDelaySec());
+        Sweep s = job.sweep();
+        assertEquals(List.of("hopper"), s.envs());
+        assertEquals(1, s.datasets().size());
+        DatasetSpec.Collected c = (DatasetSpec.Collected) s.datasets().get(0);
+        assertEquals("medium-replay", c.policy());
+        assertEquals(20000, c.size());
+        assertEquals(List.of("gravity=2.0"), s.gaps().stream().map(GapSpec::canonical).toList());
+        assertEquals(List.of("sac", "h2o", "oris"), s.methods().stream().map(MethodSpec::name).toList());
+        assertEquals(List.of(0L, 1L), s.seeds());
+        assertEquals(3000, s.budget().gradientSteps());
+        assertEquals(1000, s.budget().evalEvery());
+        assertEquals(1000, s.budget().snapshotEvery(), "snapshot interval defaults to the evaluation interval");
+        assertEquals("local[*]", s.spark().master());
+        assertEquals(List.of(256, 256), s.gan().hidden());
+        assertTrue(s.hasOris());
+        assertTrue(!job.declaresTasks());
+    }
+
+    @Test
+    void expandsD4rlLevelsOverEnvsAndSubsetsOverParents() {
+        Sweep s = parse(job("""
+                    envs: [hopper, walker2d]
+                    datasets:
+                      - d4rl: [medium, medium-replay]
+                      - of: hopper_medium-v2.hdf5
+                        fraction: [0.25, 0.05]
+                      - {collect: random, size: 1000, envs: [walker2d]}
+                      - {logs: robot-logs/, env: hopper, format: jsonl}
+                    methods: [cql]
+                    seeds: [3, 7]
+                """)).sweep();
+        assertEquals(List.of("hopper-medium-v2", "hopper-medium-replay-v2", "walker2d-medium-v2", "walker2d-medium-replay-v2",
+                        "hopper-medium-v2-p25", "hopper-medium-v2-p5", "walker2d-collect-random-n1000", "hopper-logs-robot-logs"),
+                s.datasets().stream().map(DatasetSpec::id).toList());
+        assertEquals("hopper_medium_replay-v2.hdf5", ((DatasetSpec.D4rl) s.datasets().get(1)).fileName());
+        assertEquals(List.of(3L, 7L), s.seeds());
+        assertTrue(s.gaps().isEmpty(), "offline-only sweeps need no gaps");
+    }
+
+    @Test
+    void methodVariantsAreCanonical() {
+        Sweep s = parse(job(BASE.replace("[sac, h2o, oris]", "[oris-h2o_reweight-no_restart, h2o-dr-a, darc+]"))).sweep();
+        assertEquals(List.of("oris-no_restart-h2o_reweight", "h2o-a-dr", "darc+"),
+                s.methods().stream().map(MethodSpec::name).toList());
+    }
+
+    @Test
+    void malformedYamlNamesFileAndLine() {
+        DescriptorException e = assertThrows(DescriptorException.class,
+                () -> parse("testjob:\n  oris:\n    envs: [hopper\n    methods: [sac]\n"));
+        assertTrue(e.getMessage().startsWith("test-job.yaml:"), e.getMessage());
+        assertTrue(e.line() >= 3, e.getMessage());
+        assertTrue(e.getMessage().contains("malformed YAML"), e.getMessage());
+    }
+
+    @Test
+    void unknownKeyNamesPathLineAndAllowedKeys() {
+        DescriptorException e = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE + "    budgets:\n      gradient_steps: 10\n")));
+        assertEquals("testjob.oris.budgets", e.keyPath());
+        assertEquals(12, e.line());
+        assertTrue(e.getMessage().contains("unknown key 'budgets'"), e.getMessage());
+        assertTrue(e.getMessage().contains("budget"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("test-job.yaml:12: testjob.oris.budgets: "), e.getMessage());
+    }
+
+    @Test
+    void wrongTypeSaysWhatWasExpected() {
+        DescriptorException e = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE.replace("seeds: 2", "seeds: five"))));
+        assertEquals("testjob.oris.seeds", e.keyPath());
+        assertEquals(11, e.line());
+        assertTrue(e.getMessage().contains("expected an integer") && e.getMessage().contains("'five'"), e.getMessage());
+
+        DescriptorException budget = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE + "    budget:\n      gradient_steps: [1]\n")));
+        assertEquals("testjob.oris.budget.gradient_steps", budget.keyPath());
+        assertTrue(budget.getMessage().contains("expected an integer, found a list"), budget.getMessage());
+    }
+
+    @Test
+    void badMethodGapAndDatasetEntriesPointAtTheListElement() {
+        DescriptorException m = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE.replace("[sac, h2o, oris]", "[sac, h2o-x]"))));
+        assertEquals("testjob.oris.methods[1]", m.keyPath());
+        assertTrue(m.getMessage().contains("unknown variant flag 'x'") && m.getMessage().contains("[a, dr, reg, v]"), m.getMessage());
+
+        DescriptorException g = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE.replace("[gravity=2.0]", "[gravity=2.0, wind=3]"))));
+        assertEquals("testjob.oris.gaps[1]", g.keyPath());
+        assertTrue(g.getMessage().contains("KIND=NUMBER"), g.getMessage());
+
+        DescriptorException d = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE.replace("hopper_medium_replay-v2.hdf5", "hopper-medium-replay.h5"))));
+        assertEquals("testjob.oris.datasets[0]", d.keyPath());
+        assertTrue(d.getMessage().contains("{env}_{level}-v2.hdf5"), d.getMessage());
+
+        DescriptorException env = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE.replace("hopper_medium_replay-v2.hdf5", "walker2d_medium-v2.hdf5"))));
+        assertTrue(env.getMessage().contains("not in envs [hopper]"), env.getMessage());
+    }
+
+    @Test
+    void datasetEntriesSayWhatTheyMiss() {
+        DescriptorException size = assertThrows(DescriptorException.class, () -> parse(job("""
+                    envs: [hopper]
+                    datasets: [{collect: medium}]
+                    methods: [cql]
+                    seeds: 1
+                """)));
+        assertTrue(size.getMessage().contains("needs 'size'"), size.getMessage());
+        assertEquals("testjob.oris.datasets[0]", size.keyPath());
+        DescriptorException logs = assertThrows(DescriptorException.class, () -> parse(job("""
+                    envs: [hopper, walker2d]
+                    datasets: [{logs: robot-logs}]
+                    methods: [cql]
+                    seeds: 1
+                """)));
+        assertTrue(logs.getMessage().contains("robot logs need 'env'"), logs.getMessage());
+        DescriptorException fraction = assertThrows(DescriptorException.class, () -> parse(job("""
+                    envs: [hopper]
+                    datasets: [{of: hopper_medium-v2.hdf5, fraction: 1.0}]
+                    methods: [cql]
+                    seeds: 1
+                """)));
+        assertTrue(fraction.getMessage().contains("strictly between 0 and 1"), fraction.getMessage());
+        assertEquals("testjob.oris.datasets[0].fraction", fraction.keyPath());
+        DescriptorException levels = assertThrows(DescriptorException.class, () -> parse(job("""
+                    datasets: [{d4rl: medium}]
+                    methods: [cql]
+                    seeds: 1
+                """)));
+        assertTrue(levels.getMessage().contains("'envs' is not given"), levels.getMessage());
+    }
+
+    @Test
+    void sweepsMustHaveWhatTheirMethodsNeed() {
+        DescriptorException noGaps = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE.replace("    gaps: [gravity=2.0]\n", ""))));
+        assertTrue(noGaps.getMessage().contains("'gaps' is missing"), noGaps.getMessage());
+        DescriptorException noData = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE.replace("    datasets: [hopper_medium_replay-v2.hdf5]\n", ""))));
+        assertTrue(noData.getMessage().contains("'datasets' is missing"), noData.getMessage());
+        DescriptorException noSeeds = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE.replace("    seeds: 2\n", ""))));
+        assertTrue(noSeeds.getMessage().contains("missing 'seeds'"), noSeeds.getMessage());
+    }
+
+    @Test
+    void dagFactoryPartIsChecked() {
+        DescriptorException two = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE) + "other:\n  schedule: null\n"));
+        assertTrue(two.getMessage().contains("exactly one top-level key"), two.getMessage());
+
+        DescriptorException interval = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE).replace("schedule: null", "schedule_interval: '@daily'")));
+        assertTrue(interval.getMessage().contains("removed in dag-factory 1.0"), interval.getMessage());
+        assertEquals(5, interval.line());
+
+        DescriptorException cron = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE).replace("schedule: null", "schedule: every day")));
+        assertTrue(cron.getMessage().contains("cron expression"), cron.getMessage());
+
+        DescriptorException delay = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE).replace("retry_delay_sec: 0", "retry_delay: 0")));
+        assertTrue(delay.getMessage().contains("retry_delay_sec"), delay.getMessage());
+
+        DescriptorException dup = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE + "    seeds: 3\n")));
+        assertTrue(dup.getMessage().contains("duplicate key 'seeds'"), dup.getMessage());
+
+        assertEquals("0 3 * * *", parse(job(BASE).replace("schedule: null", "schedule: '0 3 * * *'")).schedule());
+    }
+
+    @Test
+    void missingFileIsAClearError() {
+        DescriptorException e = assertThrows(DescriptorException.class,
+                () -> JobDescriptor.load(java.nio.file.Path.of("no-such-job.yaml")));
+        assertTrue(e.getMessage().startsWith("no-such-job.yaml: cannot read job file"), e.getMessage());
+    }
+}

@@ -1,0 +1,18 @@
+package io.oris.pipeline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code oris datasets ...}: list, inspect and subset the transition datasets under the data root. */
+@Command(name = "datasets",
+        description = "List, show and subset transition datasets.",
+        subcommands = {DatasetsListCommand.class, DatasetsShowCommand.class, DatasetsSubsetCommand.class})
+public final class DatasetsCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,49 @@
+package io.oris.pipeline.cli;
+
+import io.oris.orchestration.descriptor.JobDescriptor;
+import io.oris.orchestration.plan.Plan;
+import io.oris.orchestration.plan.PlanPrinter;
+import io.oris.orchestration.plan.Planner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code oris plan JOB}: expands a job file into its stages, task DAG and run counts without running
+ * anything, and warns when D4RL files the job needs are missing from {@code <data-root>/d4rl/}.
+ */
+@Command(name = "plan", description = "Show a job's stages, task DAG and run counts without running anything.")
+public final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "Job file (YAML), e.g. jobs/quickstart.yaml.")
+    Path job;
+
+    @Option(names = "--runs", description = "Also list every run (run id, method, dataset, gap, seed).")
+    boolean listRuns;
+
+    @Mixin
+    DataRootOption dataRoot;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Plan plan = new Planner().plan(JobDescriptor.load(job), dataRoot.path());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(PlanPrinter.render(plan, listRuns));
+        out.flush();
+        String warning = PlanPrinter.missingInputsWarning(plan);
+        if (!warning.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.print("\n" + warning);
+            err.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,68 @@
+package io.oris.pipeline.report;
+
+import io.oris.pipeline.report.ReportTable.Score;
+import io.oris.pipeline.report.ReportTable.Text;
+import io.oris.pipeline.report.ReportTable.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders report tables as RFC 4180 CSV: a table in its printed shape (scores as {@code mean ± std}),
+ * and the tidy list of all cells with separate numeric columns for spreadsheets and scripts.
+ */
+public final class CsvTables {
+    private CsvTables() {
+    }
+
+    /** One table in its printed shape. */
+    public static String render(ReportTable t, int decimals) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, t.header());
+        for (ReportTable.Row row : t.rows()) {
+            List<String> cells = new ArrayList<>();
+            for (Value v : row.values()) {
+                cells.add(v instanceof Text x ? x.text() : ((Score) v).format(decimals, " ± "));
+            }
+            line(sb, cells);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Every cell of the sweep, one line each: column, method, variant, task, dataset, gap, seeds, n, failed,
+     * missing, mean and std of the final normalized score and of the final return (full precision).
+     */
+    public static String cells(SweepScores s) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, List.of("column", "method", "variant", "task", "dataset", "gap", "seeds", "n", "failed", "missing",
+                "score_mean", "score_std", "return_mean", "return_std"));
+        for (CellStats c : s.cells().values()) {
+            CellKey k = c.key();
+            line(sb, List.of(k.column(), Names.methodOf(k.column()), Names.variantOf(k.column()).isEmpty() ? "" : k.column(), k.task(), k.dataset(),
+                    k.gap(), Integer.toString(c.total()), Integer.toString(c.n()), Integer.toString(c.failed()),
+                    Integer.toString(c.missing()), num(c.mean()), num(c.std()), num(c.returnMean()), num(c.returnStd())));
+        }
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    private static void line(StringBuilder sb, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(quote(cells.get(i)));
+        }
+        sb.append("\r\n");
+    }
+
+    static String quote(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

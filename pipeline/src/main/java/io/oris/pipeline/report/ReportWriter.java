@@ -1,0 +1,154 @@
+package io.oris.pipeline.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.knowm.xchart.BitmapEncoder;
+
+/**
+ * The entry point of the report renderer: takes the run results of one sweep and writes its report folder
+ * ({@code scores.parquet}, the tables as Markdown, CSV and LaTeX, the figures as PNG, {@code index.html}
+ * and a {@code report.json} manifest). The folder is written under a temporary name and renamed into
+ * place when complete. Charts are drawn off-screen; run the JVM with {@code -Djava.awt.headless=true}.
+ */
+public final class ReportWriter {
+    /** Folder of the CSV tables inside the report. */
+    public static final String CSV_DIR = "csv";
+
+    private final List<FigureStep> figureSteps;
+
+    /** A writer drawing the standard figures ({@link Figures#standardSteps()}). */
+    public ReportWriter() {
+        this(Figures.standardSteps());
+    }
+
+    /** A writer drawing the given figure kinds, in that order. */
+    public ReportWriter(List<FigureStep> figureSteps) {
+        this.figureSteps = List.copyOf(figureSteps);
+    }
+
+    /** The report folder of a sweep under a data root: {@code <dataRoot>/reports/<sweepName>}. */
+    public static Path reportDir(Path dataRoot, String sweepName) {
+        return dataRoot.resolve("reports").resolve(sweepName);
+    }
+
+    /**
+     * Writes the report of {@code runs} to {@code reportDir}, replacing an earlier report there only once
+     * the new one is complete.
+     *
+     * @throws IllegalArgumentException when the runs are inconsistent (e.g. a run id twice)
+     * @throws UncheckedIOException     when a file cannot be written; the previous report (if any) stays
+     */
+    public ReportResult write(List<RunResult> runs, ReportSpec spec, Path reportDir) {
+        SweepScores scores = ScoreAggregator.aggregate(runs, spec);
+        List<ReportTable> tables = ReportTables.all(scores);
+        String terminal = terminalTables(scores);
+        Path target = reportDir.toAbsolutePath();
+        List<String> files = AtomicDirectory.write(target, dir -> fill(dir, scores, tables, terminal));
+        return new ReportResult(target, target.resolve(HtmlReport.FILE), target.resolve(ScoresParquet.FILE), files,
+                terminal);
+    }
+
+    /** The Table-I-shaped tables (one per gap) of {@code runs} as aligned plain text, without writing anything. */
+    public static String terminalTables(List<RunResult> runs, ReportSpec spec) {
+        return terminalTables(ScoreAggregator.aggregate(runs, spec));
+    }
+
+    /** The Table-I-shaped tables of a scored sweep as aligned plain text. */
+    public static String terminalTables(SweepScores scores) {
+        List<ReportTable> tableOne = ReportTables.tableOne(scores);
+        if (tableOne.isEmpty()) {
+            return "No scores in sweep " + scores.spec().sweepName() + " (" + scores.runs().size() + " runs).\n";
+        }
+        return PlainTextTables.render(tableOne, scores.spec().decimals());
+    }
+
+    private List<String> fill(Path dir, SweepScores scores, List<ReportTable> tables, String terminal)
+            throws IOException {
+        int d = scores.spec().decimals();
+        List<String> files = new ArrayList<>();
+        ScoresParquet.write(dir.resolve(ScoresParquet.FILE), scores);
+        files.add(ScoresParquet.FILE);
+
+        String heading = "Sweep " + scores.spec().sweepName();
+        files.add(text(dir, "tables.md", MarkdownTables.render(heading, tables, d)));
+        files.add(text(dir, "tables.tex", LatexTables.render(
+                tables.stream().filter(t -> !t.id().equals("runs")).toList(), d)));
+        files.add(text(dir, "tables.txt", terminal));
+        Files.createDirectory(dir.resolve(CSV_DIR));
+        for (ReportTable t : tables) {
+            files.add(text(dir, CSV_DIR + "/" + t.id() + ".csv", CsvTables.render(t, d)));
+        }
+        files.add(text(dir, CSV_DIR + "/cells.csv", CsvTables.cells(scores)));
+
+        List<HtmlReport.Image> images = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (FigureStep step : figureSteps) {
+            for (Figure f : step.draw(scores)) {
+                if (!names.add(f.fileName())) {
+                    throw new IllegalStateException("two figures of sweep " + scores.spec().sweepName()
+                            + " are both named " + f.fileName());
+                }
+                byte[] png = BitmapEncoder.getBitmapBytes(f.chart(), BitmapEncoder.BitmapFormat.PNG);
+                Files.write(dir.resolve(f.fileName()), png);
+                files.add(f.fileName());
+                images.add(new HtmlReport.Image(f.fileName(), f.section(), f.title(), png));
+            }
+        }
+        files.add(text(dir, HtmlReport.FILE, HtmlReport.render(scores, tables, images)));
+        files.add("report.json");
+        text(dir, "report.json", manifest(scores, files));
+        return files;
+    }
+
+    private static String text(Path dir, String name, String content) throws IOException {
+        Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+        return name;
+    }
+
+    private static String manifest(SweepScores s, List<String> files) {
+        long ok = s.runs().stream().filter(r -> r.run().status().equals(RunResult.SUCCEEDED)).count();
+        long failed = s.runs().stream().filter(RunScore::failed).count();
+        StringBuilder sb = new StringBuilder("{\n");
+        sb.append("  \"sweep\": ").append(json(s.spec().sweepName())).append(",\n");
+        sb.append("  \"created\": ").append(json(Instant.now().toString())).append(",\n");
+        sb.append("  \"last_k\": ").append(s.spec().lastK()).append(",\n");
+        sb.append("  \"runs\": ").append(s.runs().size()).append(",\n");
+        sb.append("  \"succeeded\": ").append(ok).append(",\n");
+        sb.append("  \"failed\": ").append(failed).append(",\n");
+        sb.append("  \"missing\": ").append(s.runs().size() - ok - failed).append(",\n");
+        sb.append("  \"files\": [");
+        for (int i = 0; i < files.size(); i++) {
+            sb.append(i == 0 ? "\n    " : ",\n    ").append(json(files.get(i)));
+        }
+        return sb.append("\n  ]\n}\n").toString();
+    }
+
+    private static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

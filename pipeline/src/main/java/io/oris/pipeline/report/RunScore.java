@@ -1,0 +1,22 @@
+package io.oris.pipeline.report;
+
+/**
+ * A run with its final score: the mean normalized score and mean return over its last K evaluation
+ * points. Both are NaN when the run did not succeed or has no evaluation.
+ */
+public record RunScore(RunResult run, double finalScore, double finalReturn, int evalPoints) {
+    /** True when the run counts towards its cell's mean: it succeeded and was evaluated at least once. */
+    public boolean usable() {
+        return run.status().equals(RunResult.SUCCEEDED) && evalPoints > 0;
+    }
+
+    /** True when the run failed. */
+    public boolean failed() {
+        return run.status().equals(RunResult.FAILED);
+    }
+
+    /** True when the run is missing, or succeeded without any evaluation point. */
+    public boolean missing() {
+        return !usable() && !failed();
+    }
+}

@@ -1,0 +1,137 @@
+package io.oris.pipeline.runs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The folder of one run ({@code <data-root>/runs/<run-id>/}, design contract): {@code config.json},
+ * {@code status.json}, {@code snapshots/step-N/} (complete snapshots only: each is staged and renamed),
+ * {@code train_metrics.parquet} and {@code eval.parquet}.
+ */
+public final class RunDirectory {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern SNAPSHOT = Pattern.compile("step-(\\d+)");
+
+    private final Path dir;
+
+    public RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The run folder of {@code runId} under a data root. */
+    public static RunDirectory of(Path dataRoot, String runId) {
+        return new RunDirectory(dataRoot.resolve("runs").resolve(runId));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String runId() {
+        return dir.getFileName().toString();
+    }
+
+    public Path configFile() {
+        return dir.resolve("config.json");
+    }
+
+    public Path statusFile() {
+        return dir.resolve("status.json");
+    }
+
+    public Path snapshotsDir() {
+        return dir.resolve("snapshots");
+    }
+
+    public Path trainMetricsFile() {
+        return dir.resolve("train_metrics.parquet");
+    }
+
+    public Path evalFile() {
+        return dir.resolve("eval.parquet");
+    }
+
+    /** Writes the resolved config (every hyperparameter) as {@code config.json}. */
+    public void writeConfig(Map<String, Object> config) {
+        try {
+            AtomicFiles.writeString(configFile(), JSON.writeValueAsString(config));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the config of run " + runId(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> readConfig() {
+        try {
+            return JSON.readValue(configFile().toFile(), Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + configFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void writeStatus(RunStatus status) {
+        try {
+            AtomicFiles.writeString(statusFile(), JSON.writeValueAsString(status));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the status of run " + runId(), e);
+        }
+    }
+
+    /** The run's status, or empty when the run never started. */
+    public Optional<RunStatus> readStatus() {
+        if (!Files.isRegularFile(statusFile())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(statusFile().toFile(), RunStatus.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + statusFile() + " (expected the JSON of a run status): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The status, or null when absent or being rewritten (for progress displays that must never fail). */
+    public RunStatus readStatusQuietly() {
+        try {
+            return readStatus().orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The folder of the snapshot at gradient step {@code step}. */
+    public Path snapshotDir(long step) {
+        return snapshotsDir().resolve("step-" + step);
+    }
+
+    /** Steps of the complete snapshots, ascending. */
+    public List<Long> snapshotSteps() {
+        List<Long> steps = new ArrayList<>();
+        if (!Files.isDirectory(snapshotsDir())) {
+            return steps;
+        }
+        try (Stream<Path> list = Files.list(snapshotsDir())) {
+            list.forEach(p -> {
+                Matcher m = SNAPSHOT.matcher(p.getFileName().toString());
+                if (m.matches() && Files.isDirectory(p)) {
+                    steps.add(Long.parseLong(m.group(1)));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + snapshotsDir() + ": " + e.getMessage(), e);
+        }
+        steps.sort(Long::compare);
+        return steps;
+    }
+}

@@ -1,0 +1,73 @@
+package io.oris.pipeline.stages;
+
+import io.oris.orchestration.StageKind;
+import io.oris.orchestration.descriptor.JobDescriptor;
+import io.oris.orchestration.descriptor.SparkSettings;
+import io.oris.orchestration.plan.Plan;
+import io.oris.orchestration.plan.Planner;
+import io.oris.orchestration.retrain.IfChangedRun;
+import io.oris.orchestration.retrain.RetrainTracker;
+import io.oris.orchestration.runner.LocalRunner;
+import io.oris.orchestration.runner.RunnerSettings;
+import io.oris.orchestration.runner.StageExecutor;
+import io.oris.pipeline.report.ReportResult;
+import io.oris.pipeline.spark.SparkSessions;
+import io.oris.pipeline.train.LearnerProvider;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs a whole sweep in this JVM: plans the job, starts Spark (the job's master, or {@code --master}), runs
+ * the task DAG with the local runner (retries, timeouts, resume: finished outputs are skipped) and writes the
+ * next versioned report. What {@code oris run}, {@code oris demo} and {@code oris submit} share.
+ */
+public final class SweepRunner {
+    /** How the sweep ended: the runner's outcome and the report written (null when none). */
+    public record Result(IfChangedRun.Outcome outcome, ReportResult report) {
+    }
+
+    private final LearnerProvider learners;
+    private final Consumer<String> log;
+
+    public SweepRunner(LearnerProvider learners, Consumer<String> log) {
+        this.learners = learners;
+        this.log = log;
+    }
+
+    /** Plans {@code jobFile}; fails, naming the files and where to put them, when D4RL inputs are missing. */
+    public Plan plan(Path jobFile, Path dataRoot) {
+        Plan plan = new Planner().plan(JobDescriptor.load(jobFile), dataRoot);
+        List<String> missing = plan.missingD4rlFiles();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("job " + jobFile + " needs D4RL files that are not in " + dataRoot.resolve("d4rl")
+                    + ": " + String.join(", ", missing) + " (download them once from the D4RL site and put them there)");
+        }
+        return plan;
+    }
+
+    public Result run(Path jobFile, Path dataRoot, String masterOverride, boolean ifChanged) {
+        Plan plan = plan(jobFile, dataRoot);
+        JobDescriptor job = plan.job();
+        SparkSettings settings = job.sweep().spark();
+        String master = masterOverride != null ? masterOverride : settings.master();
+        Map<String, String> conf = new LinkedHashMap<>(settings.conf());
+        SparkSession spark = SparkSessions.start("oris " + job.dagId(), master, conf);
+        try {
+            AtomicReference<ReportResult> report = new AtomicReference<>();
+            Path reportDir = dataRoot.resolve(new RetrainTracker(dataRoot).nextReport(job).relativePath());
+            Map<StageKind, StageExecutor> executors = PipelineStages.executors(spark, learners, reportDir, report::set);
+            log.accept("[oris] " + job.dagId() + ": " + plan.runs().size() + " runs, " + plan.tasks().size()
+                    + " tasks on Spark " + spark.sparkContext().master() + ", data root " + dataRoot);
+            LocalRunner runner = new LocalRunner(RunnerSettings.from(job, 1), log);
+            IfChangedRun.Outcome outcome = new IfChangedRun(runner).run(plan, executors, dataRoot, ifChanged, log);
+            return new Result(outcome, report.get());
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.oris.pipeline.train;
+
+import io.oris.model.learner.Learner;
+import io.oris.model.learner.LearnerDims;
+import io.oris.model.learner.Policy;
+import io.oris.model.replay.Batch;
+import io.oris.model.replay.BatchSpec;
+import io.oris.model.replay.UpdateInput;
+import io.oris.pipeline.rollout.ActionPolicy;
+import io.oris.pipeline.rollout.SimCollector;
+import io.oris.pipeline.rollout.StartStates;
+import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.pipeline.runs.RunDirectory;
+import io.oris.pipeline.runs.RunStatus;
+import io.oris.sim.env.DynamicsGap;
+import io.oris.sim.env.Environments;
+import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.Task;
+import io.oris.storage.DatasetStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * The body of one train task (one run of the sweep), run inside a Spark task on its own simulator: loads the
+ * offline dataset, builds the learner, alternates simulator collection and gradient steps epoch by epoch,
+ * writes a policy snapshot every {@code eval_every} steps and a resume checkpoint every
+ * {@code snapshot_every}, and records the outcome in {@code status.json}. A run that fails (a non-finite
+ * loss, a crash) is marked failed with its error; a killed run resumes from its last checkpoint.
+ */
+public final class TrainRun {
+    private final RunConfig config;
+    private final Path dataRoot;
+    private final LearnerProvider learners;
+
+    public TrainRun(RunConfig config, Path dataRoot, LearnerProvider learners) {
+        this.config = config;
+        this.dataRoot = dataRoot;
+        this.learners = learners;
+    }
+
+    /** Runs (or resumes, or skips a finished) run and reports how it ended; never throws for a failed run. */
+    public TrainOutcome execute() {
+        RunDirectory dir = RunDirectory.of(dataRoot, config.runId());
+        RunStatus previous = dir.readStatus().orElse(null);
+        if (previous != null && previous.succeeded()) {
+            return new TrainOutcome(config.runId(), "skipped", null, previous.lastStep(), 0);
+        }
+        long start = System.nanoTime();
+        int attempts = previous == null ? 1 : previous.attempts() + 1;
+        String startedAt = Instant.now().toString();
+        dir.writeConfig(config.values());
+        dir.writeStatus(new RunStatus(RunStatus.RUNNING, null, attempts, previous == null ? 0 : previous.lastStep(),
+                startedAt, null));
+        try {
+            long steps = train(dir, attempts, startedAt);
+            dir.writeStatus(new RunStatus(RunStatus.SUCCEEDED, null, attempts, steps, startedAt, Instant.now().toString()));
+            return new TrainOutcome(config.runId(), "succeeded", null, steps, (System.nanoTime() - start) / 1e9);
+        } catch (Throwable e) {
+            String error = describe(e);
+            long last = dir.snapshotSteps().stream().mapToLong(Long::longValue).max().orElse(0);
+            dir.writeStatus(new RunStatus(RunStatus.FAILED, error, attempts, last, startedAt, Instant.now().toString()));
+            return new TrainOutcome(config.runId(), "failed", error, last, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return config.learnerName() + " run " + config.runId() + ": " + e.getClass().getSimpleName() + ": " + message;
+    }
+
+    private long train(RunDirectory dir, int attempt, String startedAt) throws IOException {
+        Task task = Task.parse(config.env());
+        OfflineData offline = config.datasetId() == null ? null
+                : new OfflineData(new DatasetStore(dataRoot).read(config.datasetId()));
+        if (offline != null && (offline.obsDim() != task.observationDim() || offline.actDim() != task.actionDim())) {
+            throw new IllegalArgumentException("dataset " + config.datasetId() + " has obs/action dims " + offline.obsDim()
+                    + "/" + offline.actDim() + ", task " + task.id() + " needs " + task.observationDim() + "/" + task.actionDim());
+        }
+        LearnerDims dims = new LearnerDims(task.observationDim(), task.actionDim(), offline == null ? null : offline.stateStd());
+        Learner learner = learners.create(config, dims, dataRoot);
+        Path checkpoint = dir.dir().resolve("checkpoint");
+        if (Files.exists(checkpoint.resolve("learner.bin"))) {
+            learner.restore(checkpoint);
+        }
+        long step = learner.step();
+        MetricsLog metrics = new MetricsLog(dir.trainMetricsFile(), step);
+        SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + 17 + step);
+        BatchSpec spec = learner.batchSpec();
+        boolean simulated = config.gap() != null && spec.simulated() > 0;
+
+        LocomotionEnv env = null;
+        SimCollector collector = null;
+        SimReplay replay = null;
+        RolloutPlan rollouts = null;
+        try {
+            if (simulated || spec.discriminatorSimulated() > 0) {
+                env = Environments.create(task, DynamicsGap.parse(config.gap()), config.seed() * 7919 + attempt);
+                int capacity = offline == null ? simCapacity() : 10 * offline.rows();
+                replay = new SimReplay(task.observationDim(), task.actionDim(), capacity);
+                rollouts = learners.rollouts(config, dims, dataRoot, learner);
+                StartStates starts = rollouts.startStates().orElse(StartStates.initialDistribution(config.maxEpisodeSteps()));
+                collector = new SimCollector(env, starts);
+            }
+            Batch off = Batch.allocate(offline == null ? 0 : spec.offline(), task.observationDim(), task.actionDim());
+            Batch sim = Batch.allocate(simulated ? spec.simulated() : 0, task.observationDim(), task.actionDim());
+            Batch discOff = spec.discriminatorOffline() > 0 ? Batch.allocate(spec.discriminatorOffline(), task.observationDim(), task.actionDim()) : null;
+            Batch discSim = spec.discriminatorSimulated() > 0 ? Batch.allocate(spec.discriminatorSimulated(), task.observationDim(), task.actionDim()) : null;
+
+            long total = config.gradientSteps();
+            long perEpoch = Math.max(1, config.stepsPerEpoch());
+            long epoch = step / perEpoch;
+            while (step < total) {
+                long epochStart = System.nanoTime();
+                if (collector != null) {
+                    ActionPolicy policy = rollouts.policyForEpoch(epoch, rng);
+                    collector.collect((int) config.simStepsPerEpoch(), policy, replay);
+                }
+                Map<String, Double> sums = new TreeMap<>();
+                long updates = 0;
+                for (long k = 0; k < perEpoch && step < total; k++) {
+                    if (offline != null) {
+                        offline.sample(off, rng);
+                    }
+                    if (simulated) {
+                        replay.sample(sim, rng);
+                    }
+                    if (discOff != null) {
+                        offline.sample(discOff, rng);
+                    }
+                    if (discSim != null) {
+                        replay.sample(discSim, rng);
+                    }
+                    Map<String, Double> m = learner.update(new UpdateInput(off, sim, discOff, discSim));
+                    m.forEach((key, v) -> sums.merge(key, v, Double::sum));
+                    updates++;
+                    step++;
+                    if (step % config.evalEvery() == 0 || step == total) {
+                        writeSnapshot(dir.snapshotDir(step), learner);
+                    }
+                    if (step % config.snapshotEvery() == 0 || step == total) {
+                        writeSnapshot(checkpoint, learner);
+                        dir.writeStatus(new RunStatus(RunStatus.RUNNING, null, attempt, step, startedAt, null));
+                    }
+                }
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                for (Map.Entry<String, Double> e : sums.entrySet()) {
+                    metrics.add(step, e.getKey(), e.getValue() / Math.max(1, updates));
+                }
+                metrics.add(step, "epoch_seconds", seconds);
+                if (collector != null) {
+                    metrics.add(step, "sim_rollout_return", collector.lastRolloutReturn());
+                    metrics.add(step, "sim_transitions", replay.added());
+                }
+                metrics.flush();
+                epoch++;
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("interrupted at step " + step);
+                }
+            }
+            return step;
+        } finally {
+            if (env != null) {
+                env.close();
+            }
+        }
+    }
+
+    private long simCapacityOverride() {
+        Object v = config.hyperparameters().get("sim_buffer_size");
+        return v instanceof Number n ? n.longValue() : 1_000_000L;
+    }
+
+    private int simCapacity() {
+        return (int) Math.min(Integer.MAX_VALUE / 32, simCapacityOverride());
+    }
+
+    /** Writes a complete snapshot folder (staged, then renamed into place). */
+    static void writeSnapshot(Path target, Learner learner) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path staged = AtomicFiles.tempSibling(target);
+            Files.createDirectories(staged);
+            learner.snapshot(staged);
+            AtomicFiles.publishDirectory(staged, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write snapshot " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The current policy of a learner as an {@link ActionPolicy} (stochastic draws from {@code rng}). */
+    public static ActionPolicy policyOf(Learner learner, java.util.random.RandomGenerator rng) {
+        return asActionPolicy(learner.policy(), rng);
+    }
+
+    /** A policy as an {@link ActionPolicy} (stochastic draws from {@code rng}). */
+    public static ActionPolicy asActionPolicy(Policy policy, java.util.random.RandomGenerator rng) {
+        return (obs, deterministic) -> {
+            float[] o = new float[obs.length];
+            for (int i = 0; i < o.length; i++) {
+                o[i] = (float) obs[i];
+            }
+            float[] a = policy.act(o, deterministic, rng);
+            double[] d = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+                d[i] = a[i];
+            }
+            return d;
+        };
+    }
+}

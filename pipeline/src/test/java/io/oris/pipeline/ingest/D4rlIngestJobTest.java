@@ -1,0 +1,138 @@
+package io.oris.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.oris.storage.BadInputException;
+import io.oris.storage.D4rlEnvs;
+import io.oris.storage.DatasetStore;
+import io.oris.storage.IngestResult;
+import io.oris.storage.TransitionArrays;
+import io.oris.storage.d4rl.D4rlIngest;
+import io.oris.storage.d4rl.D4rlOptions;
+import io.oris.storage.d4rl.D4rlSyntheticFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark ingest job gives the same datasets as the in-process ingest, and fails cleanly. */
+class D4rlIngestJobTest {
+    private static SparkSession spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[2]").appName("ingest-job-test")
+                .config("spark.ui.enabled", "false").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private Path hopper(String name, int rows, long seed) {
+        Path f = dir.resolve(name);
+        new D4rlSyntheticFile(D4rlEnvs.require("hopper"), rows, false, false, true, 200, 0.004, seed).write(f);
+        return f;
+    }
+
+    @Test
+    void manyFilesAndRowRangesGiveTheSameDatasetsAsInProcess() {
+        Path a = hopper("hopper_medium-v2.hdf5", 3000, 1);
+        Path b = dir.resolve("walker2d_random-v2.hdf5");
+        new D4rlSyntheticFile(D4rlEnvs.require("walker2d"), 1500, true, true, false, 100, 0.02, 2).write(b);
+        DatasetStore sparkStore = new DatasetStore(dir.resolve("spark"));
+        List<IngestResult> results = new D4rlIngestJob(spark, sparkStore, 700)
+                .run(List.of(a, b), List.of(), D4rlOptions.defaults(), false);
+        assertEquals(List.of("hopper-medium-v2", "walker2d-random-v2"), results.stream().map(IngestResult::id).toList());
+        assertTrue(results.get(0).manifest().parts().size() >= 4, "a 3000-row file in 700-row tasks has several parts");
+
+        DatasetStore local = new DatasetStore(dir.resolve("local"));
+        for (Path f : List.of(a, b)) {
+            IngestResult r = D4rlIngest.ingest(local, f, null, D4rlOptions.defaults(), false);
+            TransitionArrays x = local.read(r.id());
+            TransitionArrays y = sparkStore.read(r.id());
+            assertArrayEquals(x.episode(), y.episode());
+            assertArrayEquals(x.t(), y.t());
+            assertArrayEquals(x.obs(), y.obs());
+            assertArrayEquals(x.nextObs(), y.nextObs());
+            assertArrayEquals(x.action(), y.action());
+            assertArrayEquals(x.reward(), y.reward());
+            assertArrayEquals(x.terminal(), y.terminal());
+            assertArrayEquals(x.timeout(), y.timeout());
+            assertArrayEquals(x.qpos(), y.qpos());
+            assertEquals(local.manifest(r.id()).returns(), sparkStore.manifest(r.id()).returns());
+            assertEquals(local.manifest(r.id()).fingerprint(), sparkStore.manifest(r.id()).fingerprint());
+        }
+        List<IngestResult> again = new D4rlIngestJob(spark, sparkStore, 700)
+                .run(List.of(a, b), List.of(), D4rlOptions.defaults(), false);
+        assertTrue(again.stream().allMatch(r -> r.status() == IngestResult.Status.UNCHANGED));
+    }
+
+    /** A hopper file in D4RL layout whose observation row {@code nanRow} holds a NaN (found only by the tasks). */
+    private Path withNan(String name, int rows, int nanRow) {
+        float[][] obs = new float[rows][11];
+        obs[nanRow][4] = Float.NaN;
+        boolean[] timeouts = new boolean[rows];
+        for (int i = 99; i < rows; i += 100) {
+            timeouts[i] = true;
+        }
+        Path f = dir.resolve(name);
+        try (WritableHdfFile out = HdfFile.write(f)) {
+            out.putDataset("observations", obs);
+            out.putDataset("actions", new float[rows][3]);
+            out.putDataset("rewards", new float[rows]);
+            out.putDataset("terminals", new boolean[rows]);
+            out.putDataset("timeouts", timeouts);
+            out.putDataset("next_observations", new float[rows][11]);
+        }
+        return f;
+    }
+
+    @Test
+    void aNanFoundByATaskFailsTheJobWithTheFileKeyAndRow() {
+        Path good = hopper("hopper_medium-v2.hdf5", 2000, 5);
+        Path bad = withNan("hopper_random-v2.hdf5", 2000, 1500);
+        DatasetStore store = new DatasetStore(dir.resolve("root"));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new D4rlIngestJob(spark, store, 500)
+                .run(List.of(good, bad), List.of(), D4rlOptions.defaults(), false));
+        assertTrue(e instanceof BadInputException, e.toString());
+        assertEquals(bad + ": key 'observations': row 1500 holds NaN, expected a finite number", e.getMessage());
+        assertTrue(store.list().isEmpty(), "no dataset of the failed job is committed");
+        assertTrue(!Files.isDirectory(store.layout().staging()) || store.layout().staging().toFile().list().length == 0);
+    }
+
+    @Test
+    void aBadFileFailsTheJobWithItsMessageAndLeavesNothing() throws IOException {
+        Path good = hopper("hopper_medium-v2.hdf5", 2000, 3);
+        Path bad = dir.resolve("hopper_expert-v2.hdf5");
+        byte[] bytes = Files.readAllBytes(hopper("tmp.hdf5", 2000, 4));
+        Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length - 20000));
+        DatasetStore store = new DatasetStore(dir.resolve("root"));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new D4rlIngestJob(spark, store, 500)
+                .run(List.of(good, bad), List.of(), D4rlOptions.defaults(), false));
+        assertTrue(e instanceof BadInputException, e.toString());
+        assertTrue(e.getMessage().startsWith(bad.toString()), e.getMessage());
+        assertTrue(store.list().isEmpty(), "no dataset of the failed job is committed");
+        Path staging = store.layout().staging();
+        if (Files.isDirectory(staging)) {
+            try (Stream<Path> s = Files.list(staging)) {
+                assertEquals(0, s.count());
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.oris.storage.d4rl;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.oris.storage.D4rlEnvs;
+import io.oris.storage.DatasetStore;
+import io.oris.storage.IngestResult;
+import io.oris.storage.StagedDataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ingest benchmark behind {@code oris bench ingest}: writes a D4RL-shaped file of N rows (hopper
+ * dims, every key), then times (1) the floor, reading every array the ingest reads with jHDF and nothing
+ * else, and (2) a full ingest into a fresh data root (hash, read, validate, convert, write Parquet,
+ * commit). Reports rows/s and MB/s (input file bytes per second) and the ratio ingest/floor.
+ */
+public final class D4rlIngestBench {
+    private D4rlIngestBench() {
+    }
+
+    /**
+     * Runs the benchmark in {@code workDir} (created; the generated file and data root are left there for
+     * inspection) and returns the figures by name.
+     *
+     * @param repeats timed repetitions of each measurement; the best is reported
+     */
+    public static Map<String, Object> run(Path workDir, int rows, int repeats, boolean float64) {
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path file = workDir.resolve(float64 ? "hopper_bench_f64-v2.hdf5" : "hopper_bench-v2.hdf5");
+        long t0 = System.nanoTime();
+        if (!Files.exists(file)) {
+            new D4rlSyntheticFile(D4rlEnvs.require("hopper"), rows, float64, false, true, 1000, 0.001, 7).write(file);
+        }
+        double generate = (System.nanoTime() - t0) / 1e9;
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double floor = Double.MAX_VALUE;
+        double ingest = Double.MAX_VALUE;
+        double readConvert = Double.MAX_VALUE;
+        IngestResult last = null;
+        for (int r = 0; r < Math.max(1, repeats); r++) {
+            floor = Math.min(floor, timeFloor(file));
+            long s = System.nanoTime();
+            D4rlReader.read(D4rlLayout.inspect(file, null), D4rlOptions.defaults());
+            readConvert = Math.min(readConvert, (System.nanoTime() - s) / 1e9);
+            Path root = workDir.resolve("data-root-" + r);
+            StagedDataset.deleteTreeIfExists(root);
+            DatasetStore store = new DatasetStore(root);
+            last = D4rlIngest.ingest(store, file, null, D4rlOptions.defaults(), false);
+            ingest = Math.min(ingest, last.seconds());
+            StagedDataset.deleteTreeIfExists(root);
+        }
+        double mb = bytes / 1e6;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", file.toString());
+        out.put("rows", rows);
+        out.put("dtype", float64 ? "float64" : "float32");
+        out.put("file_mb", round(mb));
+        out.put("generate_s", round(generate));
+        out.put("floor_read_s", round(floor));
+        out.put("floor_rows_per_s", Math.round(rows / floor));
+        out.put("floor_mb_per_s", round(mb / floor));
+        out.put("read_convert_s", round(readConvert));
+        out.put("ingest_s", round(ingest));
+        out.put("ingest_rows_per_s", Math.round(rows / ingest));
+        out.put("ingest_mb_per_s", round(mb / ingest));
+        out.put("ingest_over_floor", round(ingest / floor));
+        out.put("parquet_mb", last == null ? 0 : round(last.manifest().parts().stream()
+                .mapToLong(p -> p.bytes()).sum() / 1e6));
+        out.put("cores", Runtime.getRuntime().availableProcessors());
+        return out;
+    }
+
+    /** Reads every array an ingest reads (all rows, flat) with jHDF and nothing else. */
+    public static double timeFloor(Path file) {
+        long s = System.nanoTime();
+        long sink = 0;
+        try (HdfFile hdf = new HdfFile(file)) {
+            for (String key : List.of("observations", "actions", "rewards", "terminals", "timeouts",
+                    "next_observations", "infos/qpos", "infos/qvel")) {
+                Dataset d = hdf.getDatasetByPath(key);
+                Object data = d.getDataFlat();
+                sink += data.hashCode() & 1;
+            }
+        }
+        double seconds = (System.nanoTime() - s) / 1e9;
+        return sink < 0 ? -1 : seconds;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
