@@ -86,7 +86,10 @@ public final class Adam {
         double lrT = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
         if (isDouble) {
             DoubleBuffer pb = group.params().data().asNioDouble();
-            group.grads().data().asNioDouble().get(gd, 0, n);
+            DoubleBuffer gb = group.grads().data().asNioDouble();
+            pb.position(0);
+            gb.position(0);
+            gb.get(gd, 0, n);
             pb.get(pd, 0, n);
             for (int i = 0; i < n; i++) {
                 double g = gd[i];
@@ -94,10 +97,13 @@ public final class Adam {
                 vd[i] = beta2 * vd[i] + (1 - beta2) * g * g;
                 pd[i] -= lrT * md[i] / (Math.sqrt(vd[i]) + eps);
             }
-            group.params().data().setData(pd);
+            HostIO.write(pd, group.params(), true);
         } else {
             FloatBuffer pb = group.params().data().asNioFloat();
-            group.grads().data().asNioFloat().get(gf, 0, n);
+            FloatBuffer gb = group.grads().data().asNioFloat();
+            pb.position(0);
+            gb.position(0);
+            gb.get(gf, 0, n);
             pb.get(pf, 0, n);
             float b1 = (float) beta1;
             float c1 = (float) (1 - beta1);
@@ -113,7 +119,7 @@ public final class Adam {
                 vf[i] = vi;
                 pf[i] -= lrf * mi / ((float) Math.sqrt(vi) + e);
             }
-            group.params().data().setData(pf);
+            HostIO.write(pf, group.params());
         }
     }
 

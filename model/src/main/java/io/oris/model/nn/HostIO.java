@@ -2,22 +2,57 @@ package io.oris.model.nn;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Copies between whole (non-view) ND4J arrays and host {@code double[]} buffers. The learners keep the small per-sample
  * work (heads, losses, weights) on the host in double precision and the matrix work in ND4J; this is the seam.
  */
 public final class HostIO {
+    /** On the CPU backend the buffers are host memory: bulk NIO copies instead of per-element puts. */
+    private static final boolean CPU = Nd4j.getEnvironment().isCPU();
+
     private HostIO() {
+    }
+
+    /** Overwrites the whole array {@code dst} (not a view) with {@code src} (same length). */
+    public static void write(float[] src, INDArray dst) {
+        if (CPU) {
+            java.nio.FloatBuffer b = dst.data().asNioFloat();
+            b.position(0);
+            b.put(src, 0, (int) dst.length());
+        } else {
+            dst.data().setData(src);
+        }
+    }
+
+    /** Overwrites the whole array {@code dst} (not a view) with {@code src} (same length). */
+    public static void write(double[] src, INDArray dst, boolean unused) {
+        java.nio.DoubleBuffer b = dst.data().asNioDouble();
+        b.position(0);
+        b.put(src, 0, (int) dst.length());
     }
 
     /** Copies the first {@code n} elements of {@code src} (a whole array, not a view) into {@code dst}. */
     public static void read(INDArray src, double[] dst, int n) {
         if (src.dataType() == DataType.DOUBLE) {
-            double[] d = src.data().asDouble();
-            System.arraycopy(d, 0, dst, 0, n);
+            if (CPU) {
+                java.nio.DoubleBuffer b = src.data().asNioDouble();
+                b.position(0);
+                b.get(dst, 0, n);
+            } else {
+                System.arraycopy(src.data().asDouble(), 0, dst, 0, n);
+            }
         } else {
-            float[] f = src.data().asFloat();
+            float[] f;
+            if (CPU) {
+                f = new float[n];
+                java.nio.FloatBuffer b = src.data().asNioFloat();
+                b.position(0);
+                b.get(f, 0, n);
+            } else {
+                f = src.data().asFloat();
+            }
             for (int i = 0; i < n; i++) {
                 dst[i] = f[i];
             }
@@ -28,19 +63,19 @@ public final class HostIO {
     public static void write(double[] src, INDArray dst) {
         int n = (int) dst.length();
         if (dst.dataType() == DataType.DOUBLE) {
-            if (src.length == n) {
+            if (CPU) {
+                write(src, dst, true);
+            } else if (src.length == n) {
                 dst.data().setData(src);
             } else {
-                double[] d = new double[n];
-                System.arraycopy(src, 0, d, 0, n);
-                dst.data().setData(d);
+                dst.data().setData(java.util.Arrays.copyOf(src, n));
             }
         } else {
             float[] f = new float[n];
             for (int i = 0; i < n; i++) {
                 f[i] = (float) src[i];
             }
-            dst.data().setData(f);
+            write(f, dst);
         }
     }
 

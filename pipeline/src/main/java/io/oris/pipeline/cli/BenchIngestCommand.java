@@ -70,9 +70,9 @@ public final class BenchIngestCommand implements Callable<Integer> {
                 for (int r = 0; r < Math.max(1, repeats); r++) {
                     Path root = work.resolve("spark-root-" + r);
                     StagedDataset.deleteTreeIfExists(root);
-                    List<IngestResult> results = new D4rlIngestJob(spark, new DatasetStore(root),
-                            D4rlIngestJob.DEFAULT_ROWS_PER_TASK)
-                            .run(List.of(Path.of((String) figures.get("file"))), List.of(), D4rlOptions.defaults(), false);
+                    List<IngestResult> results = new D4rlIngestJob(new DatasetStore(root),
+                            D4rlIngestJob.DEFAULT_ROWS_PER_TASK).run(spark,
+                            List.of(Path.of((String) figures.get("file"))), List.of(), D4rlOptions.defaults(), false);
                     best = Math.min(best, results.get(0).seconds());
                     StagedDataset.deleteTreeIfExists(root);
                 }

@@ -1,61 +1,50 @@
 package io.oris.pipeline.cli;
 
-import io.oris.sim.MujocoRuntime;
-import io.oris.sim.env.Environment;
-import io.oris.sim.env.Environments;
-import io.oris.sim.env.Step;
-import io.oris.sim.env.Task;
-import java.util.SplittableRandom;
+import io.oris.pipeline.stages.SweepRunner;
+import io.oris.pipeline.train.ModelLearners;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code oris demo}: the main job on the embedded default. Until the staged pipeline is wired in, it shows
- * the simulator layer: random-policy episodes of every task in the real model and under each kind of
- * dynamics gap.
+ * {@code oris demo}: the main job on the embedded default — {@code jobs/quickstart.yaml} (hopper, a collected
+ * medium-replay dataset, gravity ×2, SAC vs H2O vs ORIS, 2 seeds, a short budget) with Spark {@code local[*]};
+ * ends with the Table-I-shaped table and the path of the HTML report. Rerunning resumes or reuses results.
  */
-@Command(name = "demo", description = "Run the main demo on the embedded default.")
+@Command(name = "demo", description = "Run jobs/quickstart.yaml on the embedded default and print its table.")
 public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--job", description = "Job file (default: jobs/quickstart.yaml of this checkout).")
+    Path job;
+
+    @Option(names = "--master", description = "Spark master (default: the job's, local[*]).")
+    String master;
 
     @Mixin
     DataRootOption dataRoot;
 
     @Override
     public Integer call() {
-        System.out.println("oris demo — MuJoCo " + MujocoRuntime.ensureLoaded());
-        System.out.println("Random-policy episodes (mean return and length over 5 episodes) in the real model and in inaccurate simulators:");
-        String[] gaps = {"real", "gravity=2.0", "friction=0.3", "action_noise=1.0"};
-        System.out.printf("%-12s", "task");
-        for (String gap : gaps) {
-            System.out.printf(" %22s", gap);
+        Path file = job != null ? job : defaultJob();
+        long start = System.nanoTime();
+        System.out.println("oris demo: " + file + " (data root " + dataRoot.path() + ")");
+        SweepRunner.Result result = new SweepRunner(new ModelLearners(), System.out::println)
+                .run(file, dataRoot.path(), master, false);
+        int code = RunCommand.report(result);
+        System.out.printf("Wall time: %.1f min%n", (System.nanoTime() - start) / 60e9);
+        return code;
+    }
+
+    private static Path defaultJob() {
+        String home = System.getProperty("oris.home");
+        Path candidate = Path.of(home == null ? "." : home, "jobs", "quickstart.yaml");
+        if (!Files.isRegularFile(candidate)) {
+            throw new IllegalArgumentException("cannot find the demo job " + candidate.toAbsolutePath()
+                    + "; run ./oris demo from the checkout or pass --job FILE");
         }
-        System.out.println();
-        for (Task task : Task.values()) {
-            System.out.printf("%-12s", task.id());
-            for (String gap : gaps) {
-                try (Environment env = Environments.create(task.id(), gap, 0)) {
-                    SplittableRandom rng = new SplittableRandom(1);
-                    double total = 0;
-                    long length = 0;
-                    for (int episode = 0; episode < 5; episode++) {
-                        env.reset();
-                        double[] action = new double[env.actionDim()];
-                        Step step;
-                        do {
-                            for (int i = 0; i < action.length; i++) {
-                                action[i] = rng.nextDouble(-1, 1);
-                            }
-                            step = env.step(action);
-                            total += step.reward();
-                            length++;
-                        } while (!step.done());
-                    }
-                    System.out.printf(" %13.1f (%5.0f st)", total / 5, length / 5.0);
-                }
-            }
-            System.out.println();
-        }
-        return 0;
+        return candidate;
     }
 }

@@ -59,16 +59,20 @@ public final class IngestD4rlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DatasetStore store = new DatasetStore(dataRoot.path());
-        SparkSession spark = SparkSessions.start("oris ingest d4rl", master, Map.of());
+        D4rlIngestJob job = new D4rlIngestJob(store, rowsPerTask);
+        // validate and fingerprint first: bad input or nothing to do costs no Spark start
+        D4rlIngestJob.Prepared prepared = job.prepare(files, ids == null ? List.of() : ids,
+                new D4rlOptions(env, keepTimeouts), overwrite);
+        SparkSession spark = prepared.needsWriting() ? SparkSessions.start("oris ingest d4rl", master, Map.of()) : null;
         try {
-            List<IngestResult> results = new D4rlIngestJob(spark, store, rowsPerTask)
-                    .run(files, ids == null ? List.of() : ids, new D4rlOptions(env, keepTimeouts), overwrite);
-            for (IngestResult r : results) {
+            for (IngestResult r : job.run(spark, prepared)) {
                 out().println(r.describe());
             }
             out().println("datasets in " + store.layout().datasets());
         } finally {
-            spark.stop();
+            if (spark != null) {
+                spark.stop();
+            }
         }
         out().flush();
         return 0;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             RunCommand.class,
             StageCommand.class,
+            SubmitCommand.class,
             AirflowCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -30,27 +30,24 @@ public final class D4rlIngestJob {
     /** Default rows per Spark task (a 1M-row file becomes 4 tasks). */
     public static final int DEFAULT_ROWS_PER_TASK = 250_000;
 
-    private final SparkSession spark;
     private final DatasetStore store;
     private final int rowsPerTask;
 
     /** A job writing into {@code store}, cutting files into tasks of about {@code rowsPerTask} rows. */
-    public D4rlIngestJob(SparkSession spark, DatasetStore store, int rowsPerTask) {
+    public D4rlIngestJob(DatasetStore store, int rowsPerTask) {
         if (rowsPerTask <= 0) {
             throw new IllegalArgumentException("rows per task must be positive, got " + rowsPerTask);
         }
-        this.spark = spark;
         this.store = store;
         this.rowsPerTask = rowsPerTask;
     }
 
     /**
-     * Ingests the files; {@code ids} gives explicit dataset ids (same length as files) or is empty for the
-     * defaults from the file names. Two files mapping to the same id fail before any work.
-     *
-     * @return one result per file, in order
+     * The driver's first step, without Spark: inspect, validate the layout and fingerprint every file and
+     * decide which need writing. {@code ids} gives explicit dataset ids (same length as files) or is empty
+     * for the defaults from the file names; two files mapping to the same id fail here.
      */
-    public List<IngestResult> run(List<Path> files, List<String> ids, D4rlOptions options, boolean overwrite) {
+    public Prepared prepare(List<Path> files, List<String> ids, D4rlOptions options, boolean overwrite) {
         if (!ids.isEmpty() && ids.size() != files.size()) {
             throw new IllegalArgumentException("--id given " + ids.size() + " times for " + files.size() + " files");
         }
@@ -67,6 +64,23 @@ public final class D4rlIngestJob {
             }
             plans.add(plan);
         }
+        return new Prepared(plans, options, overwrite, start);
+    }
+
+    /** Prepares and runs in one call. */
+    public List<IngestResult> run(SparkSession spark, List<Path> files, List<String> ids, D4rlOptions options,
+            boolean overwrite) {
+        return run(spark, prepare(files, ids, options, overwrite));
+    }
+
+    /**
+     * Runs the prepared ingest: one Spark task per row range, then the commits on the driver. {@code spark}
+     * may be null when {@link Prepared#needsWriting()} is false.
+     *
+     * @return one result per file, in order
+     */
+    public List<IngestResult> run(SparkSession spark, Prepared prepared) {
+        List<D4rlIngest.Plan> plans = prepared.plans();
         List<StagedDataset> stages = new ArrayList<>();
         List<RangeTask> tasks = new ArrayList<>();
         try {
@@ -76,17 +90,18 @@ public final class D4rlIngestJob {
                     stages.add(null);
                     continue;
                 }
-                StagedDataset stage = store.stage(plan.id(), overwrite);
+                StagedDataset stage = store.stage(plan.id(), prepared.overwrite());
                 stages.add(stage);
                 int parts = Math.max(1, (plan.layout().rows() + rowsPerTask - 1) / rowsPerTask);
                 for (D4rlLayout.RowRange range : plan.layout().split(parts)) {
-                    tasks.add(new RangeTask(i, plan.layout(), options, range, stage.partsDir().toString()));
+                    tasks.add(new RangeTask(i, plan.layout(), prepared.options(), range, stage.partsDir().toString()));
                 }
             }
             List<TaskOutput> outputs = List.of();
             if (!tasks.isEmpty()) {
                 JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-                jsc.setJobDescription("oris ingest d4rl: " + tasks.size() + " row ranges of " + files.size() + " file(s)");
+                jsc.setJobDescription("oris ingest d4rl: " + tasks.size() + " row ranges of " + plans.size()
+                        + " file(s)");
                 outputs = jsc.parallelize(tasks, tasks.size()).map(RangeTask::run).collect();
             }
             for (TaskOutput out : outputs) {
@@ -95,7 +110,7 @@ public final class D4rlIngestJob {
             List<IngestResult> results = new ArrayList<>();
             for (int i = 0; i < plans.size(); i++) {
                 D4rlIngest.Plan plan = plans.get(i);
-                double seconds = (System.nanoTime() - start) / 1e9;
+                double seconds = (System.nanoTime() - prepared.startNanos()) / 1e9;
                 if (plan.unchanged() != null) {
                     results.add(new IngestResult(plan.id(), IngestResult.Status.UNCHANGED, plan.unchanged(), seconds));
                 } else {
@@ -112,6 +127,21 @@ public final class D4rlIngestJob {
                     s.close();
                 }
             }
+        }
+    }
+
+    /**
+     * The plans of a job after the driver's checks.
+     *
+     * @param plans      one per file, in order
+     * @param options    conversion options
+     * @param overwrite  replace datasets made from different input
+     * @param startNanos when preparing began (for the reported times)
+     */
+    public record Prepared(List<D4rlIngest.Plan> plans, D4rlOptions options, boolean overwrite, long startNanos) {
+        /** True when at least one file must be written (so a Spark session is needed). */
+        public boolean needsWriting() {
+            return plans.stream().anyMatch(p -> p.unchanged() == null);
         }
     }
 

@@ -127,7 +127,7 @@ public final class ModelLearners implements LearnerProvider {
     private static OrisConfig orisConfig(Overrides o, List<String> flags) {
         OrisConfig d = OrisConfig.defaults();
         return new OrisConfig(o.dbl("w_min", d.wMin()), o.dbl("w_max", d.wMax()), o.dbl("restart_noise", d.restartNoiseScale()),
-                o.dbl("random_action_probability", d.randomActionProbability()), o.integer("rollout_horizon", d.rolloutHorizon()),
+                o.dbl("p", d.randomActionProbability()), o.integer("rollout_horizon", d.rolloutHorizon()),
                 o.integer("rollout_count", d.rolloutCount()), o.string("granularity", d.granularity()),
                 d.restartFromGenerator() && !flags.contains("no_restart"), flags.contains("h2o_reweight"));
     }

@@ -58,16 +58,15 @@ final class Overrides {
         return v == null ? dflt : v.toString();
     }
 
-    @SuppressWarnings("unchecked")
     List<Integer> list(String key, List<Integer> dflt) {
         Object v = take(key);
         if (v == null) {
             return dflt;
         }
-        if (!(v instanceof List<?> l) || !l.stream().allMatch(x -> x instanceof Integer)) {
-            throw bad(key, "a list of whole numbers such as [256, 256]", v);
+        if (!(v instanceof List<?> l) || !l.stream().allMatch(x -> x instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.intValue() > 0)) {
+            throw bad(key, "a list of positive whole numbers such as [256, 256]", v);
         }
-        return (List<Integer>) l;
+        return l.stream().map(x -> ((Number) x).intValue()).toList();
     }
 
     private Object take(String key) {

@@ -1,5 +1,6 @@
 package io.oris.pipeline.cluster;
 
+import io.oris.pipeline.spark.JvmFlags;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,10 +21,12 @@ final class LoopbackSparkCluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final int masterPort;
     private final Path logs;
+    private final Path workDir;
 
     LoopbackSparkCluster(Path workDir, int workerCores, String workerMemory) throws IOException, InterruptedException {
         this.home = Files.createDirectories(workDir.resolve("spark-home"));
         this.logs = Files.createDirectories(workDir.resolve("logs"));
+        this.workDir = Files.createDirectories(workDir.resolve("worker"));
         Path jars = Files.createDirectories(home.resolve("jars"));
         List<String> classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
         for (String entry : classpath) {
@@ -42,7 +45,7 @@ final class LoopbackSparkCluster implements AutoCloseable {
         waitForPort(masterPort, Duration.ofSeconds(60));
         start("worker", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores",
                 Integer.toString(workerCores), "--memory", workerMemory, "--webui-port", Integer.toString(freePort()),
-                "--work-dir", Files.createDirectories(workDir.resolve("worker")).toString(), masterUrl());
+                "--work-dir", this.workDir.toString(), masterUrl());
     }
 
     String masterUrl() {
@@ -51,6 +54,11 @@ final class LoopbackSparkCluster implements AutoCloseable {
 
     Path home() {
         return home;
+    }
+
+    /** The Worker's folder, where each executor's stdout and stderr land. */
+    Path workDir() {
+        return workDir;
     }
 
     Path logs() {
@@ -63,7 +71,7 @@ final class LoopbackSparkCluster implements AutoCloseable {
         cmd.add("-Xmx512m");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.addAll(List.of(SparkJvmFlags.OPENS));
+        cmd.addAll(List.of(JvmFlags.SPARK_OPENS));
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd)

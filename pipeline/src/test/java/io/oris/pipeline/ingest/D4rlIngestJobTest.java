@@ -56,8 +56,8 @@ class D4rlIngestJobTest {
         Path b = dir.resolve("walker2d_random-v2.hdf5");
         new D4rlSyntheticFile(D4rlEnvs.require("walker2d"), 1500, true, true, false, 100, 0.02, 2).write(b);
         DatasetStore sparkStore = new DatasetStore(dir.resolve("spark"));
-        List<IngestResult> results = new D4rlIngestJob(spark, sparkStore, 700)
-                .run(List.of(a, b), List.of(), D4rlOptions.defaults(), false);
+        List<IngestResult> results = new D4rlIngestJob(sparkStore, 700)
+                .run(spark, List.of(a, b), List.of(), D4rlOptions.defaults(), false);
         assertEquals(List.of("hopper-medium-v2", "walker2d-random-v2"), results.stream().map(IngestResult::id).toList());
         assertTrue(results.get(0).manifest().parts().size() >= 4, "a 3000-row file in 700-row tasks has several parts");
 
@@ -78,8 +78,8 @@ class D4rlIngestJobTest {
             assertEquals(local.manifest(r.id()).returns(), sparkStore.manifest(r.id()).returns());
             assertEquals(local.manifest(r.id()).fingerprint(), sparkStore.manifest(r.id()).fingerprint());
         }
-        List<IngestResult> again = new D4rlIngestJob(spark, sparkStore, 700)
-                .run(List.of(a, b), List.of(), D4rlOptions.defaults(), false);
+        List<IngestResult> again = new D4rlIngestJob(sparkStore, 700)
+                .run(spark, List.of(a, b), List.of(), D4rlOptions.defaults(), false);
         assertTrue(again.stream().allMatch(r -> r.status() == IngestResult.Status.UNCHANGED));
     }
 
@@ -108,8 +108,8 @@ class D4rlIngestJobTest {
         Path good = hopper("hopper_medium-v2.hdf5", 2000, 5);
         Path bad = withNan("hopper_random-v2.hdf5", 2000, 1500);
         DatasetStore store = new DatasetStore(dir.resolve("root"));
-        RuntimeException e = assertThrows(RuntimeException.class, () -> new D4rlIngestJob(spark, store, 500)
-                .run(List.of(good, bad), List.of(), D4rlOptions.defaults(), false));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new D4rlIngestJob(store, 500)
+                .run(spark, List.of(good, bad), List.of(), D4rlOptions.defaults(), false));
         assertTrue(e instanceof BadInputException, e.toString());
         assertEquals(bad + ": key 'observations': row 1500 holds NaN, expected a finite number", e.getMessage());
         assertTrue(store.list().isEmpty(), "no dataset of the failed job is committed");
@@ -123,8 +123,8 @@ class D4rlIngestJobTest {
         byte[] bytes = Files.readAllBytes(hopper("tmp.hdf5", 2000, 4));
         Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length - 20000));
         DatasetStore store = new DatasetStore(dir.resolve("root"));
-        RuntimeException e = assertThrows(RuntimeException.class, () -> new D4rlIngestJob(spark, store, 500)
-                .run(List.of(good, bad), List.of(), D4rlOptions.defaults(), false));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new D4rlIngestJob(store, 500)
+                .run(spark, List.of(good, bad), List.of(), D4rlOptions.defaults(), false));
         assertTrue(e instanceof BadInputException, e.toString());
         assertTrue(e.getMessage().startsWith(bad.toString()), e.getMessage());
         assertTrue(store.list().isEmpty(), "no dataset of the failed job is committed");

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +49,7 @@ final class LogParser {
                 throw new BadInputException(file, "line 1", "empty file: expected a header row of column names");
             }
             List<String> columns = splitCsv(header);
-            Map<String, Integer> index = new HashMap<>();
+            Map<String, Integer> index = new LinkedHashMap<>();
             for (int i = 0; i < columns.size(); i++) {
                 index.put(columns.get(i).trim(), i);
             }

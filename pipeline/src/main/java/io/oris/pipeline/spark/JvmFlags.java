@@ -1,8 +1,8 @@
-package io.oris.pipeline.cluster;
+package io.oris.pipeline.spark;
 
-/** The JVM flags Spark's own launch scripts pass on Java 17 (the same list as the parent pom's oris.jvm.opens). */
-final class SparkJvmFlags {
-    static final String[] OPENS = {
+/** JVM flags Spark needs on Java 17 (the same list as the parent pom's {@code oris.jvm.opens} and the launcher's). */
+public final class JvmFlags {
+    public static final String[] SPARK_OPENS = {
         "-XX:+IgnoreUnrecognizedVMOptions",
         "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
         "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
@@ -14,6 +14,6 @@ final class SparkJvmFlags {
         "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Dio.netty.tryReflectionSetAccessible=true"
     };
 
-    private SparkJvmFlags() {
+    private JvmFlags() {
     }
 }

@@ -1,0 +1,104 @@
+package io.oris.pipeline.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oris.pipeline.spark.JvmFlags;
+import io.oris.storage.table.TableReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cluster path for real: a Spark standalone Master and Worker on 127.0.0.1 (separate JVMs started from
+ * the Spark jars), {@code oris submit} through Spark's own submit entry point in another process, a tiny
+ * sweep whose train and evaluate tasks run in executor JVMs launched by the Worker, and its report checked.
+ */
+class ClusterSubmitTest {
+    @TempDir
+    Path dir;
+
+    private static final String JOB = """
+            cluster-tiny:
+              default_args: {owner: oris, retries: 0}
+              schedule: null
+              oris:
+                envs: [hopper]
+                datasets:
+                  - {collect: random, size: 1000}
+                gaps: [gravity=2.0]
+                methods: [sac, h2o]
+                seeds: 1
+                budget: {gradient_steps: 20, steps_per_epoch: 10, sim_steps_per_epoch: 40, eval_every: 10}
+                evaluation: {episodes: 2, last_k: 1, max_episode_steps: 30}
+                hyperparameters:
+                  sac: {hidden: [16, 16]}
+                  h2o: {hidden: [16, 16]}
+            """;
+
+    @Test
+    void submittedSweepRunsOnAStandaloneCluster() throws Exception {
+        Path job = dir.resolve("cluster-tiny.yaml");
+        Files.writeString(job, JOB);
+        Path data = dir.resolve("data");
+        Path appJar = jarOf(Path.of("target/classes"), dir.resolve("oris-app.jar"));
+        try (LoopbackSparkCluster cluster = new LoopbackSparkCluster(dir.resolve("cluster"), 2, "3g")) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-Xmx1g");
+            cmd.addAll(List.of(JvmFlags.SPARK_OPENS));
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.oris.pipeline.cli.OrisCli",
+                    "submit", job.toString(), "--master", cluster.masterUrl(), "--jar", appJar.toString(),
+                    "--executor-memory", "1g", "--conf", "spark.driver.host=127.0.0.1",
+                    "--conf", "spark.driver.bindAddress=127.0.0.1", "--data-root", data.toString()));
+            Path log = dir.resolve("submit.log");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("SPARK_HOME", cluster.home().toString());
+            pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+            Process p = pb.start();
+            boolean done = p.waitFor(8, TimeUnit.MINUTES);
+            String output = Files.readString(log);
+            if (!done) {
+                p.destroyForcibly();
+            }
+            assertTrue(done, "submit finished in time:\n" + output);
+            assertEquals(0, p.exitValue(), "submit exit code; output:\n" + output);
+            assertTrue(output.contains("spark://127.0.0.1"), output);
+            Path scores;
+            try (Stream<Path> found = Files.walk(data.resolve("reports"))) {
+                scores = found.filter(f -> f.getFileName().toString().equals("scores.parquet")).findFirst().orElseThrow();
+            }
+            List<Map<String, Object>> rows = TableReader.readAll(scores);
+            assertEquals(2, rows.size());
+            for (Map<String, Object> r : rows) {
+                assertEquals("succeeded", r.get("status"), r.toString());
+            }
+            // the work ran in executor JVMs that the Worker launched
+            try (Stream<Path> stderr = Files.walk(cluster.workDir())) {
+                assertTrue(stderr.anyMatch(f -> f.getFileName().toString().equals("stderr")), "executor logs exist");
+            }
+        }
+    }
+
+    private static Path jarOf(Path classes, Path jar) throws IOException {
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, j);
+                j.closeEntry();
+            }
+        }
+        return jar;
+    }
+}

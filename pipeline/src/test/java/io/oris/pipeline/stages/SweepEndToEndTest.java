@@ -1,0 +1,173 @@
+package io.oris.pipeline.stages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oris.orchestration.plan.Plan;
+import io.oris.orchestration.runner.TaskResult;
+import io.oris.orchestration.sweep.RunSpec;
+import io.oris.pipeline.gan.GanArtifacts;
+import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.pipeline.runs.RunDirectory;
+import io.oris.pipeline.runs.RunStatus;
+import io.oris.pipeline.train.ModelLearners;
+import io.oris.storage.DatasetStore;
+import io.oris.storage.Manifest;
+import io.oris.storage.table.TableReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tiny sweep end to end on Spark local[2] with the real engine, learners and Parquet files: every stage's
+ * outputs against the design's contracts, resume after a kill between stages and inside train, and a failed
+ * run that does not fail the sweep.
+ */
+class SweepEndToEndTest {
+    @TempDir
+    Path dir;
+
+    private static final String JOB = """
+            tiny:
+              default_args: {owner: oris, retries: 0}
+              schedule: null
+              oris:
+                envs: [hopper]
+                datasets:
+                  - {collect: random, size: 1500}
+                gaps: [gravity=2.0]
+                methods: [sac, h2o, oris]
+                seeds: 1
+                budget: {gradient_steps: 40, steps_per_epoch: 20, sim_steps_per_epoch: 60, eval_every: 20, snapshot_every: 20}
+                evaluation: {episodes: 2, last_k: 1, max_episode_steps: 40}
+                gan: {steps: 40, hidden: [32, 32], batch_size: 64}
+                hyperparameters:
+                  sac: {hidden: [32, 32]}
+                  h2o: {hidden: [32, 32]%s}
+                  oris: {hidden: [32, 32], rollout_horizon: 10}
+                spark: {master: "local[2]"}
+            """;
+
+    private Path writeJob(String h2oExtra) throws Exception {
+        Path job = dir.resolve("tiny.yaml");
+        Files.writeString(job, JOB.formatted(h2oExtra));
+        return job;
+    }
+
+    private SweepRunner.Result run(Path job, Path root) {
+        return new SweepRunner(new ModelLearners(), line -> System.out.println(line)).run(job, root, null, false);
+    }
+
+    @Test
+    void tinySweepWritesEveryContractAndResumes() throws Exception {
+        Path root = dir.resolve("data");
+        Path job = writeJob("");
+        SweepRunner.Result first = run(job, root);
+        assertTrue(first.outcome().report().succeeded(), "every task succeeds");
+        Plan plan = new SweepRunner(new ModelLearners(), s -> { }).plan(job, root);
+        assertEquals(3, plan.runs().size());
+
+        // dataset contract
+        String datasetId = plan.datasets().get(0).id();
+        Manifest manifest = new DatasetStore(root).manifest(datasetId);
+        assertEquals(1500, manifest.rows());
+        assertTrue(Files.exists(root.resolve("datasets").resolve(datasetId).resolve("manifest.json")));
+        // GAN of the ORIS run
+        RunSpec orisRun = plan.runs().stream().filter(r -> r.method().id().equals("oris")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Path gan = GanArtifacts.dir(root, datasetId, (Map<String, Object>) orisRun.config().get("gan"));
+        assertTrue(Files.exists(GanArtifacts.checkpoint(gan)) && Files.exists(GanArtifacts.curves(gan)));
+        // run contracts
+        for (RunSpec run : plan.runs()) {
+            RunDirectory rd = RunDirectory.of(root, run.runId());
+            assertTrue(Files.exists(rd.configFile()), run.label());
+            RunStatus status = rd.readStatus().orElseThrow();
+            assertTrue(status.succeeded(), run.label() + ": " + status.error());
+            assertEquals(40, status.lastStep());
+            assertEquals(List.of(20L, 40L), rd.snapshotSteps());
+            List<Map<String, Object>> eval = TableReader.readAll(rd.evalFile());
+            assertEquals(4, eval.size(), "2 snapshots x 2 episodes");
+            assertEquals(Set.of("step", "episode", "return", "length", "normalized_score"), eval.get(0).keySet());
+            for (Map<String, Object> row : eval) {
+                assertTrue((Integer) row.get("length") >= 1 && (Integer) row.get("length") <= 40);
+                assertTrue(Double.isFinite((Double) row.get("normalized_score")));
+            }
+            assertFalse(TableReader.readAll(rd.trainMetricsFile()).isEmpty());
+        }
+        // report contract
+        assertNotNull(first.report());
+        List<Map<String, Object>> scores = TableReader.readAll(first.report().scores());
+        assertEquals(3, scores.size());
+        assertTrue(Files.exists(first.report().html()));
+
+        // kill between stages: the evaluation of one run and the report are lost
+        RunSpec sacRun = plan.runs().stream().filter(r -> r.method().id().equals("sac")).findFirst().orElseThrow();
+        RunDirectory sacDir = RunDirectory.of(root, sacRun.runId());
+        Files.delete(sacDir.evalFile());
+        FileTime snapshotTime = Files.getLastModifiedTime(sacDir.snapshotDir(40).resolve("learner.bin"));
+        // kill inside train: the H2O run is back at its step-20 checkpoint, running
+        RunSpec h2oRun = plan.runs().stream().filter(r -> r.method().id().equals("h2o")).findFirst().orElseThrow();
+        RunDirectory h2oDir = RunDirectory.of(root, h2oRun.runId());
+        AtomicFiles.deleteRecursively(h2oDir.dir().resolve("checkpoint"));
+        Files.createDirectories(h2oDir.dir().resolve("checkpoint"));
+        Files.copy(h2oDir.snapshotDir(20).resolve("learner.bin"), h2oDir.dir().resolve("checkpoint/learner.bin"));
+        AtomicFiles.deleteRecursively(h2oDir.snapshotDir(40));
+        Files.delete(h2oDir.evalFile());
+        RunStatus was = h2oDir.readStatus().orElseThrow();
+        h2oDir.writeStatus(new RunStatus(RunStatus.RUNNING, null, was.attempts(), 20, was.startedAt(), null));
+
+        SweepRunner.Result second = run(job, root);
+        assertTrue(second.outcome().report().succeeded());
+        assertEquals(snapshotTime, Files.getLastModifiedTime(sacDir.snapshotDir(40).resolve("learner.bin")),
+                "a finished run is not retrained");
+        assertEquals(4, TableReader.readAll(sacDir.evalFile()).size(), "its lost evaluation is redone");
+        RunStatus resumed = h2oDir.readStatus().orElseThrow();
+        assertTrue(resumed.succeeded());
+        assertEquals(2, resumed.attempts());
+        assertEquals(List.of(20L, 40L), h2oDir.snapshotSteps());
+        Set<Long> metricSteps = new TreeSet<>();
+        for (Map<String, Object> r : TableReader.readAll(h2oDir.trainMetricsFile())) {
+            metricSteps.add((Long) r.get("step"));
+        }
+        assertEquals(Set.of(20L, 40L), metricSteps, "metrics continue without duplicated epochs");
+        assertNotNull(second.report());
+    }
+
+    @Test
+    void aFailedRunIsReportedAndRetriedWithoutFailingTheSweep() throws Exception {
+        Path root = dir.resolve("data-fail");
+        Path job = writeJob(", no_such_knob: 1");
+        SweepRunner.Result result = run(job, root);
+        assertTrue(result.outcome().report().results().stream().allMatch(r -> r.status() == TaskResult.Status.SUCCEEDED),
+                "the sweep's tasks succeed");
+        Plan plan = new SweepRunner(new ModelLearners(), s -> { }).plan(job, root);
+        List<String> failed = new ArrayList<>();
+        for (RunSpec run : plan.runs()) {
+            RunStatus s = RunDirectory.of(root, run.runId()).readStatus().orElseThrow();
+            if (run.method().id().equals("h2o")) {
+                assertTrue(s.failed());
+                assertTrue(s.error().contains("no_such_knob"), s.error());
+                failed.add(run.runId());
+            } else {
+                assertTrue(s.succeeded(), run.label());
+            }
+        }
+        List<Map<String, Object>> scores = TableReader.readAll(result.report().scores());
+        assertEquals(1, scores.stream().filter(r -> "failed".equals(r.get("status"))).count());
+
+        run(job, root);
+        for (RunSpec run : plan.runs()) {
+            RunStatus s = RunDirectory.of(root, run.runId()).readStatus().orElseThrow();
+            assertEquals(failed.contains(run.runId()) ? 2 : 1, s.attempts(), "only the failed run is retried: " + run.label());
+        }
+    }
+}
