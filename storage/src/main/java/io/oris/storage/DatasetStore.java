@@ -150,8 +150,16 @@ public final class DatasetStore {
                 int index = p;
                 futures.add(pool.submit(() -> stage.addPartAt(index, data, from, to)));
             }
+            ExecutionException first = null;
             for (Future<?> f : futures) {
-                f.get();
+                try {
+                    f.get(); // wait for every part, so none is still writing when the stage is deleted
+                } catch (ExecutionException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

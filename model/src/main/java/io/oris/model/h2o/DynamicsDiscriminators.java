@@ -125,8 +125,8 @@ public final class DynamicsDiscriminators {
         p[1].forward(group.weights(1));
         double[] oSa = new double[2 * n];
         double[] oSas = new double[2 * n];
-        HostIO.read(p[0].output(), oSa, 2 * n);
-        HostIO.read(p[1].output(), oSas, 2 * n);
+        p[0].readOutput(oSa);
+        p[1].readOutput(oSas);
         double k = cfg.outputScale();
         double lossSa = 0;
         double lossSas = 0;
@@ -160,8 +160,8 @@ public final class DynamicsDiscriminators {
             dSa[2 * i] = ga0 * k * (1 - ta0 * ta0);
             dSa[2 * i + 1] = ga1 * k * (1 - ta1 * ta1);
         }
-        HostIO.write(dSa, p[0].outputGrad());
-        HostIO.write(dSas, p[1].outputGrad());
+        p[0].writeOutputGrad(dSa);
+        p[1].writeOutputGrad(dSas);
         p[0].backward(group.weights(0), group.gradients(0), 0, n, 0, n, false, false);
         p[1].backward(group.weights(1), group.gradients(1), 0, n, 0, n, false, false);
         Map<String, Double> m = new LinkedHashMap<>();
@@ -200,7 +200,7 @@ public final class DynamicsDiscriminators {
         HostIO.write(in, p.input());
         p.forward(group.weights(1));
         double[] o = new double[2 * n];
-        HostIO.read(p.output(), o, 2 * n);
+        p.readOutput(o);
         double k = cfg.outputScale();
         for (int i = 0; i < n; i++) {
             out[i] = k * (Math.tanh(o[2 * i + 1]) - Math.tanh(o[2 * i]));

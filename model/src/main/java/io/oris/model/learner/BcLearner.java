@@ -41,7 +41,7 @@ public final class BcLearner extends OfflineBase {
         HostIO.write(x, pass.input());
         pass.forward(group.weights(0));
         double[] out = new double[n * actDim];
-        HostIO.read(pass.output(), out, out.length);
+        pass.readOutput(out);
         double loss = 0;
         double[] d = new double[n * actDim];
         double scale = 1.0 / (n * actDim);
@@ -52,7 +52,7 @@ public final class BcLearner extends OfflineBase {
             d[i] = 2 * e * scale * (1 - a * a);
         }
         check("bc_loss", loss);
-        HostIO.write(d, pass.outputGrad());
+        pass.writeOutputGrad(d);
         pass.backward(group.weights(0), group.gradients(0), 0, n, 0, n, false, false);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("bc_loss", loss);

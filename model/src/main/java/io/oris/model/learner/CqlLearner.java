@@ -36,8 +36,9 @@ public class CqlLearner extends SacLearner {
         return new BatchSpec(cfg.singleSourceBatch(), 0, 0, 0);
     }
 
-    private int blocks() {
-        return cql.importanceSampling() ? 3 : 3; // rand, π(s), π(s'); q_pred handled separately
+    /** Sampled-action blocks per state: uniform, π(·|s), π(·|s') (Q(s, a_data) is handled separately). */
+    private static int blocks() {
+        return 3;
     }
 
     @Override
@@ -91,7 +92,7 @@ public class CqlLearner extends SacLearner {
         HostIO.write(x, actorRepeat.input());
         actorRepeat.forward(actor.weights(0));
         double[] raw = new double[2 * n * k * 2 * actDim];
-        HostIO.read(actorRepeat.output(), raw, raw.length);
+        actorRepeat.readOutput(raw);
         head.sample(raw, repeatNoise, 2 * n * k, false, repeatAct, repeatLogp);
     }
 
@@ -116,7 +117,7 @@ public class CqlLearner extends SacLearner {
         }
         HostIO.write(x, samplePass.input());
         samplePass.forward(critics.weights(c));
-        HostIO.read(samplePass.output(), qs, m);
+        samplePass.readOutput(qs);
         double t = cql.temperature();
         double w = cql.minQWeight();
         double randomDensity = actDim * Math.log(0.5);
@@ -169,7 +170,7 @@ public class CqlLearner extends SacLearner {
     protected double extraCriticTerm(int c, org.nd4j.linalg.api.ndarray.INDArray[] weights,
                                      org.nd4j.linalg.api.ndarray.INDArray[] grads) {
         int m = samplePass.rows();
-        HostIO.write(dqs, samplePass.outputGrad());
+        samplePass.writeOutputGrad(dqs);
         samplePass.backward(weights, grads, 0, m, 0, m, true, false);
         return 0.0; // counted in regulariser()
     }

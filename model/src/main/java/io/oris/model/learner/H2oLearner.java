@@ -40,11 +40,6 @@ public class H2oLearner extends SacLearner {
     }
 
     @Override
-    protected BatchSpec defaultSpec() {
-        return new BatchSpec(cfg.offlineBatch(), cfg.simulatedBatch(), 256, 256);
-    }
-
-    @Override
     public BatchSpec batchSpec() {
         return new BatchSpec(cfg.offlineBatch(), cfg.simulatedBatch(), disc.config().realBatch(),
                 disc.config().simBatch());

@@ -101,11 +101,11 @@ public final class IqlLearner extends OfflineBase {
         double[] t1 = new double[n];
         double[] t2 = new double[n];
         double[] v = new double[2 * n];
-        HostIO.read(q1Pass.output(), q1, n);
-        HostIO.read(q2Pass.output(), q2, n);
-        HostIO.read(t1Pass.output(), t1, n);
-        HostIO.read(t2Pass.output(), t2, n);
-        HostIO.read(vPass.output(), v, 2 * n);
+        q1Pass.readOutput(q1);
+        q2Pass.readOutput(q2);
+        t1Pass.readOutput(t1);
+        t2Pass.readOutput(t2);
+        vPass.readOutput(v);
         double valueLoss = 0;
         double criticLoss = 0;
         double[] dv = new double[2 * n];
@@ -130,7 +130,7 @@ public final class IqlLearner extends OfflineBase {
         HostIO.write(xa, actorPass.input());
         actorPass.forward(actor.weights(0));
         double[] raw = new double[n * 2 * actDim];
-        HostIO.read(actorPass.output(), raw, raw.length);
+        actorPass.readOutput(raw);
         double[] logp = new double[n];
         double[] scale = new double[n];
         for (int i = 0; i < n; i++) {
@@ -145,13 +145,13 @@ public final class IqlLearner extends OfflineBase {
         check("value_loss", valueLoss);
         check("critic_loss", criticLoss);
         check("actor_loss", actorLoss);
-        HostIO.write(dv, vPass.outputGrad());
+        vPass.writeOutputGrad(dv);
         vPass.backward(value.weights(0), value.gradients(0), 0, n, 0, n, false, false);
-        HostIO.write(d1, q1Pass.outputGrad());
+        q1Pass.writeOutputGrad(d1);
         q1Pass.backward(critics.weights(0), critics.gradients(0), 0, n, 0, n, false, false);
-        HostIO.write(d2, q2Pass.outputGrad());
+        q2Pass.writeOutputGrad(d2);
         q2Pass.backward(critics.weights(1), critics.gradients(1), 0, n, 0, n, false, false);
-        HostIO.write(dRaw, actorPass.outputGrad());
+        actorPass.writeOutputGrad(dRaw);
         actorPass.backward(actor.weights(0), actor.gradients(0), 0, n, 0, n, false, false);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("value_loss", valueLoss);

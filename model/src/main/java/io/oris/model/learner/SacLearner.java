@@ -18,7 +18,6 @@ import io.oris.model.replay.UpdateInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -324,7 +323,7 @@ public class SacLearner implements Learner {
         }
         HostIO.write(actorIn, actorPass.input());
         actorPass.forward(actor.weights(0));
-        HostIO.read(actorPass.output(), actorRaw, 2 * n * 2 * actDim);
+        actorPass.readOutput(actorRaw);
         head.sample(actorRaw, actorNoise, 2 * n, false, piAct, piLogp);
 
         // critics on [(s, a); (s, π(s))], targets on (s', π(s'))
@@ -350,10 +349,10 @@ public class SacLearner implements Learner {
         q2Pass.forward(critics.weights(1));
         t1Pass.forward(critics.targetWeights(0));
         t2Pass.forward(critics.targetWeights(1));
-        HostIO.read(q1Pass.output(), q1, 2 * n);
-        HostIO.read(q2Pass.output(), q2, 2 * n);
-        HostIO.read(t1Pass.output(), qt1, n);
-        HostIO.read(t2Pass.output(), qt2, n);
+        q1Pass.readOutput(q1);
+        q2Pass.readOutput(q2);
+        t1Pass.readOutput(qt1);
+        t2Pass.readOutput(qt2);
         for (int i = 0; i < n; i++) {
             target[i] = rew[i] + rewardCorrection(i) + cfg.gamma() * (1 - done[i]) * Math.min(qt1[i], qt2[i]);
         }
@@ -395,7 +394,7 @@ public class SacLearner implements Learner {
             check("q" + (k + 1) + "_td_loss", td);
             check("q" + (k + 1) + "_reg_loss", reg);
             MlpPass pass = k == 0 ? q1Pass : q2Pass;
-            HostIO.write(dq, pass.outputGrad());
+            pass.writeOutputGrad(dq);
             pass.backward(critics.weights(k), critics.gradients(k), 0, 2 * n, 0, n, false, true);
             double extra = extraCriticTerm(k, critics.weights(k), critics.gradients(k));
             check("q" + (k + 1) + "_extra_loss", extra);
@@ -423,7 +422,7 @@ public class SacLearner implements Learner {
         }
         java.util.Arrays.fill(dRaw, 0.0);
         head.backward(actorRaw, actorNoise, piAct, dAct, dLogp, n, dRaw);
-        HostIO.write(dRaw, actorPass.outputGrad());
+        actorPass.writeOutputGrad(dRaw);
         actorPass.backward(actor.weights(0), actor.gradients(0), 0, n, 0, n, false, false);
 
         m.put("critic_loss", criticLoss);
@@ -558,14 +557,5 @@ public class SacLearner implements Learner {
 
     /** Hook: subclasses read their extra state. */
     protected void loadExtra(StateReader r) throws IOException {
-    }
-
-    /** Helper for subclasses: list of sizes as an int array. */
-    protected static List<Integer> list(int... v) {
-        List<Integer> l = new ArrayList<>();
-        for (int x : v) {
-            l.add(x);
-        }
-        return l;
     }
 }

@@ -99,8 +99,8 @@ public final class Td3BcLearner extends OfflineBase {
         targetActorPass.forward(actor.targetWeights(0));
         double[] pi = new double[n * actDim];
         double[] nextA = new double[n * actDim];
-        HostIO.read(actorPass.output(), pi, pi.length);
-        HostIO.read(targetActorPass.output(), nextA, nextA.length);
+        actorPass.readOutput(pi);
+        targetActorPass.readOutput(nextA);
         for (int i = 0; i < n * actDim; i++) {
             pi[i] = Math.tanh(pi[i]);
             nextA[i] = Math.max(-1, Math.min(1, Math.tanh(nextA[i]) + smoothing[i]));
@@ -122,10 +122,10 @@ public final class Td3BcLearner extends OfflineBase {
         double[] q2 = new double[2 * n];
         double[] t1 = new double[n];
         double[] t2 = new double[n];
-        HostIO.read(q1Pass.output(), q1, 2 * n);
-        HostIO.read(q2Pass.output(), q2, 2 * n);
-        HostIO.read(t1Pass.output(), t1, n);
-        HostIO.read(t2Pass.output(), t2, n);
+        q1Pass.readOutput(q1);
+        q2Pass.readOutput(q2);
+        t1Pass.readOutput(t1);
+        t2Pass.readOutput(t2);
         double criticLoss = 0;
         double[] d1 = new double[2 * n];
         double[] d2 = new double[2 * n];
@@ -154,8 +154,8 @@ public final class Td3BcLearner extends OfflineBase {
                 d1[n + i] = -lambda / n;
             }
         }
-        HostIO.write(d1, q1Pass.outputGrad());
-        HostIO.write(d2, q2Pass.outputGrad());
+        q1Pass.writeOutputGrad(d1);
+        q2Pass.writeOutputGrad(d2);
         q1Pass.backward(critics.weights(0), critics.gradients(0), 0, actorStep ? 2 * n : n, 0, n, false, actorStep);
         q2Pass.backward(critics.weights(1), critics.gradients(1), 0, n, 0, n, false, false);
         if (actorStep) {
@@ -169,7 +169,7 @@ public final class Td3BcLearner extends OfflineBase {
                     dOut[i * actDim + j] = g * (1 - a * a);
                 }
             }
-            HostIO.write(dOut, actorPass.outputGrad());
+            actorPass.writeOutputGrad(dOut);
             actorPass.backward(actor.weights(0), actor.gradients(0), 0, n, 0, n, false, false);
         }
         Map<String, Double> m = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>On the CPU backend the step is one plain-Java loop over the flat vectors (read gradients and parameters in bulk,
  * update, write parameters back): libnd4j's element-wise kernels are not vectorised for this and its fused
- * {@code adam_updater} op costs several milliseconds per 140k parameters. On other backends (CUDA) the fused ND4J op
+ * {@code adam_updater} op measured 1-3 ms per 140k parameters here. On other backends (CUDA) the fused ND4J op
  * runs on the device. Both paths compute the same formula.
  */
 public final class Adam {

@@ -51,9 +51,13 @@ public final class Mlp {
         return sizes[l] + 1;
     }
 
-    /** Columns of layer {@code l}'s matrix: its output size, plus the constant column on hidden layers. */
+    /**
+     * Columns of layer {@code l}'s matrix: its output size, plus the constant column on hidden layers; a one-output
+     * last layer is padded to two columns (the second stays zero and untrained), because ND4J's matrix product
+     * into an [n, 1] vector takes a slow non-BLAS path.
+     */
     public int cols(int l) {
-        return sizes[l + 1] + (l < layers() - 1 ? 1 : 0);
+        return l < layers() - 1 ? sizes[l + 1] + 1 : Math.max(2, sizes[l + 1]);
     }
 
     /** Offset of layer {@code l}'s matrix in this network's flat parameter vector (row-major). */

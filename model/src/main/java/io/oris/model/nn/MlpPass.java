@@ -28,6 +28,7 @@ public final class MlpPass {
     private final INDArray outputGrad;
     private final INDArray inputGrad;
     private final Map<Long, Range> ranges = new HashMap<>();
+    private final double[] outputHost;
 
     public MlpPass(Mlp mlp, int rows, DataType dataType) {
         this(mlp, rows, dataType, null);
@@ -47,8 +48,9 @@ public final class MlpPass {
             hiddenGrad[l] = Nd4j.create(dataType, rows, mlp.cols(l));
             mask[l] = Nd4j.create(dataType, rows, mlp.cols(l));
         }
-        this.output = Nd4j.create(dataType, rows, mlp.outputSize());
-        this.outputGrad = Nd4j.create(dataType, rows, mlp.outputSize());
+        this.output = Nd4j.create(dataType, rows, mlp.cols(layers - 1));
+        this.outputGrad = Nd4j.create(dataType, rows, mlp.cols(layers - 1));
+        this.outputHost = new double[rows * mlp.cols(layers - 1)];
         this.inputGrad = Nd4j.create(dataType, rows, mlp.rows(0));
     }
 
@@ -65,12 +67,41 @@ public final class MlpPass {
         return input;
     }
 
-    /** [rows, out]: the last layer's linear output after {@link #forward}. */
+    /** [rows, out] (padded to two columns for one output): the last layer's linear output after {@link #forward}. */
     public INDArray output() {
         return output;
     }
 
-    /** [rows, out]: d loss / d output, written by the caller before {@link #backward}. */
+    /** Copies the output ({@code rows × out} values, row-major, without padding) to {@code dst}. */
+    public void readOutput(double[] dst) {
+        int out = mlp.outputSize();
+        int cols = mlp.cols(mlp.layers() - 1);
+        if (cols == out) {
+            HostIO.read(output, dst, rows * out);
+            return;
+        }
+        HostIO.read(output, outputHost, rows * cols);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(outputHost, i * cols, dst, i * out, out);
+        }
+    }
+
+    /** Writes d loss / d output ({@code rows × out} values, row-major) before {@link #backward}. */
+    public void writeOutputGrad(double[] src) {
+        int out = mlp.outputSize();
+        int cols = mlp.cols(mlp.layers() - 1);
+        if (cols == out) {
+            HostIO.write(src, outputGrad);
+            return;
+        }
+        java.util.Arrays.fill(outputHost, 0.0);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(src, i * out, outputHost, i * cols, out);
+        }
+        HostIO.write(outputHost, outputGrad);
+    }
+
+    /** The output-gradient buffer (padded like {@link #output()}); prefer {@link #writeOutputGrad}. */
     public INDArray outputGrad() {
         return outputGrad;
     }

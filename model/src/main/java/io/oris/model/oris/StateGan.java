@@ -120,7 +120,7 @@ public final class StateGan {
         HostIO.write(gin, gPass.input());
         gPass.forward(gGroup.weights(0));
         double[] fake = new double[b * obsDim];
-        HostIO.read(gPass.output(), fake, b * obsDim);
+        gPass.readOutput(fake);
         double[] din = new double[2 * b * (obsDim + 1)];
         for (int i = 0; i < 2 * b; i++) {
             double[] src = i < b ? real : fake;
@@ -131,7 +131,7 @@ public final class StateGan {
         HostIO.write(din, dTrain.input());
         dTrain.forward(dGroup.weights(0));
         double[] logit = new double[2 * b];
-        HostIO.read(dTrain.output(), logit, 2 * b);
+        dTrain.readOutput(logit);
         double lossD = 0;
         double lossG = 0;
         double dReal = 0;
@@ -158,9 +158,9 @@ public final class StateGan {
                 }
             }
         }
-        HostIO.write(gradD, dTrain.outputGrad());
+        dTrain.writeOutputGrad(gradD);
         dTrain.backward(dGroup.weights(0), dGroup.gradients(0), 0, 2 * b, 0, 2 * b, false, false);
-        HostIO.write(gradG, dTrain.outputGrad());
+        dTrain.writeOutputGrad(gradG);
         dTrain.backward(dGroup.weights(0), null, b, 2 * b, b, b, false, true);
         double[] dx = new double[2 * b * (obsDim + 1)];
         HostIO.read(dTrain.inputGrad(), dx, dx.length);
@@ -168,7 +168,7 @@ public final class StateGan {
         for (int i = 0; i < b; i++) {
             System.arraycopy(dx, (b + i) * (obsDim + 1), dFakeOut, i * obsDim, obsDim);
         }
-        HostIO.write(dFakeOut, gPass.outputGrad());
+        gPass.writeOutputGrad(dFakeOut);
         gPass.backward(gGroup.weights(0), gGroup.gradients(0), 0, b, 0, b, false, false);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("d_loss", lossD);
@@ -206,7 +206,7 @@ public final class StateGan {
         HostIO.write(in, p.input());
         p.forward(dGroup.weights(0));
         double[] out = new double[n];
-        HostIO.read(p.output(), out, n);
+        p.readOutput(out);
         for (int i = 0; i < n; i++) {
             out[i] = sigmoid(out[i]);
         }

@@ -39,7 +39,7 @@ class OfflineLossTest {
                         - Ref.forward(vp0, 0, vs, Ref.row(b.obs(), i, OBS))[0];
             }
             java.util.Arrays.sort(us);
-            int last = vp0.length - 1; // the output bias is the last entry of the layout
+            int last = vp0.length - Ref.cols(vs, vs.length - 2); // output bias: first entry of the last row
             l.valueGroup().params().putScalar(last, vp0[last] + us[3] + 1e-3);
         }
         Map<String, Double> m = l.lossesAndGradients();

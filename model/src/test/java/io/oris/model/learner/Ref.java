@@ -31,8 +31,9 @@ final class Ref {
         return s;
     }
 
+    /** Hidden layers carry one constant column; a one-output last layer is padded to two columns. */
     static int cols(int[] s, int l) {
-        return s[l + 1] + (l < s.length - 2 ? 1 : 0);
+        return l < s.length - 2 ? s[l + 1] + 1 : Math.max(2, s[l + 1]);
     }
 
     static int paramCount(int[] s) {
@@ -72,7 +73,8 @@ final class Ref {
             int cols = cols(s, l);
             int len = (s[l] + 1) * cols;
             if (index < off + len) {
-                return l < s.length - 2 && (index - off) % cols == cols - 1;
+                int c = (index - off) % cols;
+                return l < s.length - 2 ? c == cols - 1 : c >= s[l + 1];
             }
             off += len;
         }

@@ -27,7 +27,7 @@ class GanTest {
         double[] h = x;
         int off = 0;
         for (int l = 0; l < s.length - 1; l++) {
-            int cols = s[l + 1] + (l < s.length - 2 ? 1 : 0);
+            int cols = l < s.length - 2 ? s[l + 1] + 1 : Math.max(2, s[l + 1]);
             double[] o = new double[s[l + 1]];
             for (int c = 0; c < s[l + 1]; c++) {
                 double z = p[off + s[l] * cols + c];
@@ -46,7 +46,7 @@ class GanTest {
         double[] h = x;
         int off = 0;
         for (int l = 0; l < s.length - 1; l++) {
-            int cols = s[l + 1] + (l < s.length - 2 ? 1 : 0);
+            int cols = l < s.length - 2 ? s[l + 1] + 1 : Math.max(2, s[l + 1]);
             double[] o = new double[s[l + 1]];
             for (int c = 0; c < s[l + 1]; c++) {
                 double z = p[off + s[l] * cols + c];
@@ -66,10 +66,13 @@ class GanTest {
         int off = 0;
         java.util.Set<Integer> constant = new java.util.HashSet<>();
         for (int l = 0; l < shape.length - 1; l++) {
-            int cols = shape[l + 1] + (l < shape.length - 2 ? 1 : 0);
-            if (l < shape.length - 2) {
-                for (int r = 0; r <= shape[l]; r++) {
-                    constant.add(off + r * cols + cols - 1);
+            int cols = l < shape.length - 2 ? shape[l + 1] + 1 : Math.max(2, shape[l + 1]);
+            for (int r = 0; r <= shape[l]; r++) {
+                for (int c = 0; c < cols; c++) {
+                    boolean padding = l < shape.length - 2 ? c == cols - 1 : c >= shape[l + 1];
+                    if (padding) {
+                        constant.add(off + r * cols + c);
+                    }
                 }
             }
             off += (shape[l] + 1) * cols;

@@ -20,7 +20,6 @@ class ReplayTest {
         float min = Float.MAX_VALUE;
         for (float v : b.obs()) {
             min = Math.min(min, v);
-            assertEquals(v, b.rewards()[0] * 0 + v); // rows stay consistent below
         }
         assertTrue(min >= 5, "transitions 0-4 were overwritten, got " + min);
         for (int i = 0; i < b.size(); i++) {

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Throughput benchmarks (print a table; --json FILE writes the figures).",
         subcommands = {
             BenchSimCommand.class,
+            BenchPipelineCommand.class,
+            BenchLearnersCommand.class,
             BenchIngestCommand.class
         })
 public final class BenchCommand implements Runnable {

@@ -49,6 +49,10 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--float64", description = "Generate float64 arrays (like medium-replay files).")
     boolean float64;
 
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "Measure this D4RL file (e.g. a real, gzip-compressed one) instead of a generated one.")
+    Path file;
+
     @Option(names = "--no-spark", description = "Skip the Spark-job figure.")
     boolean noSpark;
 
@@ -58,9 +62,11 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path work = dataRoot.path().resolve("bench").resolve("ingest");
-        out().printf("ingest benchmark: %,d rows, %s, %d cores, work folder %s%n", rows,
-                float64 ? "float64" : "float32", Runtime.getRuntime().availableProcessors(), work);
-        Map<String, Object> figures = new LinkedHashMap<>(D4rlIngestBench.run(work, rows, repeats, float64));
+        out().printf("ingest benchmark: %s, %d cores, work folder %s%n", file != null ? file.toString()
+                : String.format("%,d generated rows", rows), Runtime.getRuntime().availableProcessors(), work);
+        out().flush();
+        Map<String, Object> figures = new LinkedHashMap<>(D4rlIngestBench.run(work, file, rows, repeats, float64));
+        int measuredRows = ((Number) figures.get("rows")).intValue();
         if (!noSpark) {
             long s = System.nanoTime();
             SparkSession spark = SparkSessions.start("oris bench ingest", null, Map.of());
@@ -72,13 +78,14 @@ public final class BenchIngestCommand implements Callable<Integer> {
                     StagedDataset.deleteTreeIfExists(root);
                     List<IngestResult> results = new D4rlIngestJob(new DatasetStore(root),
                             D4rlIngestJob.DEFAULT_ROWS_PER_TASK).run(spark,
-                            List.of(Path.of((String) figures.get("file"))), List.of(), D4rlOptions.defaults(), false);
+                            List.of(Path.of((String) figures.get("file"))), List.of("bench"), D4rlOptions.defaults(),
+                            false);
                     best = Math.min(best, results.get(0).seconds());
                     StagedDataset.deleteTreeIfExists(root);
                 }
                 double mb = ((Number) figures.get("file_mb")).doubleValue();
                 figures.put("spark_ingest_s", round(best));
-                figures.put("spark_ingest_rows_per_s", Math.round(rows / best));
+                figures.put("spark_ingest_rows_per_s", Math.round(measuredRows / best));
                 figures.put("spark_ingest_mb_per_s", round(mb / best));
                 figures.put("spark_over_floor", round(best / ((Number) figures.get("floor_read_s")).doubleValue()));
             } finally {
@@ -101,8 +108,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
     }
 
     private void print(Map<String, Object> f) {
-        out().printf("%nfile %s: %,d rows, %.1f MB (%s), generated in %.1f s%n", f.get("file"), f.get("rows"),
-                f.get("file_mb"), f.get("dtype"), f.get("generate_s"));
+        out().printf("%nfile %s: %,d rows, %.1f MB (%s%s)%n", f.get("file"), f.get("rows"), f.get("file_mb"),
+                f.get("dtype"), Boolean.TRUE.equals(f.get("compressed")) ? ", gzip chunks" : ", contiguous");
         out().printf("%-34s %9s %14s %10s %10s%n", "", "seconds", "rows/s", "MB/s", "x floor");
         row("floor: jHDF read of the arrays", f, "floor_read_s", "floor_rows_per_s", "floor_mb_per_s", null);
         row("ingest, in-process (no Spark)", f, "ingest_s", "ingest_rows_per_s", "ingest_mb_per_s", "ingest_over_floor");

@@ -89,13 +89,9 @@ public final class EvaluateStage implements StageExecutor {
         }
         context.log().accept("evaluate " + task.id() + ": " + pending.size() + " runs, " + items.size()
                 + " episode batches in the real environment");
-        String rootText = root.toString();
-        LearnerProvider provider = learners;
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobGroup("oris-" + task.id(), "evaluate " + task.id(), true);
-        List<EvalRow> rows = jsc.parallelize(items, items.size())
-                .flatMap(item -> evaluate(item, Path.of(rootText), provider).iterator())
-                .collect();
+        List<EvalRow> rows = fanOut(jsc, items, root, learners);
         Map<String, List<EvalRow>> byRun = new LinkedHashMap<>();
         pending.forEach(id -> byRun.put(id, new ArrayList<>()));
         rows.forEach(r -> byRun.get(r.runId()).add(r));
@@ -108,6 +104,14 @@ public final class EvaluateStage implements StageExecutor {
                 }
             }
         }
+    }
+
+    /** Rolls out every item as its own Spark task and returns the episodes' rows (the stage's fan-out). */
+    public static List<EvalRow> fanOut(JavaSparkContext jsc, List<EvalItem> items, Path root, LearnerProvider learners) {
+        String rootText = root.toString();
+        return jsc.parallelize(items, items.size())
+                .flatMap(item -> evaluate(item, Path.of(rootText), learners).iterator())
+                .collect();
     }
 
     private static boolean covered(RunDirectory dir, List<Long> steps, int episodes) {

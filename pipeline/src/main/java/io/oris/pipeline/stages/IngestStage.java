@@ -7,20 +7,22 @@ import io.oris.orchestration.runner.StageExecutor;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.IngestResult;
 import io.oris.storage.Subsets;
-import io.oris.storage.d4rl.D4rlIngest;
+import io.oris.pipeline.ingest.D4rlIngestJob;
 import io.oris.storage.d4rl.D4rlOptions;
 import io.oris.storage.logs.RobotLogIngest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The ingest stage of a sweep: D4RL files from {@code <data-root>/d4rl/}, robot-log folders (with their
- * {@code mapping.yaml}) and trajectory subsets become Parquet datasets. Each write is atomic and a dataset
+ * The ingest stage of a sweep: D4RL files from {@code <data-root>/d4rl/} (one Spark job, a task per row range
+ * of each file), robot-log folders (with their {@code mapping.yaml}) and trajectory subsets become Parquet
+ * datasets. Each write is atomic and a dataset
  * whose inputs did not change is left as it is.
  */
 public final class IngestStage implements StageExecutor {
@@ -33,22 +35,42 @@ public final class IngestStage implements StageExecutor {
     @Override
     public void execute(StageTask task, RunContext context) {
         DatasetStore store = new DatasetStore(context.dataRoot());
+        List<Path> d4rlFiles = new ArrayList<>();
+        List<String> d4rlIds = new ArrayList<>();
         for (DatasetSpec spec : context.plan().datasets(task)) {
-            IngestResult result = ingest(store, context.dataRoot(), spec);
-            context.log().accept("ingest " + spec.id() + ": " + result.status().name().toLowerCase()
-                    + " (" + result.manifest().rows() + " rows)");
+            if (spec instanceof DatasetSpec.D4rl d) {
+                d4rlFiles.add(d4rlFile(context.dataRoot(), d));
+                d4rlIds.add(d.id());
+            }
+        }
+        if (!d4rlFiles.isEmpty()) {
+            // one Spark job for all D4RL files of the task: a Spark task per row range of each file
+            List<IngestResult> results = new D4rlIngestJob(store, D4rlIngestJob.DEFAULT_ROWS_PER_TASK)
+                    .run(spark, d4rlFiles, d4rlIds, D4rlOptions.defaults(), false);
+            results.forEach(r -> log(context, r));
+        }
+        for (DatasetSpec spec : context.plan().datasets(task)) {
+            if (!(spec instanceof DatasetSpec.D4rl)) {
+                log(context, ingest(store, spec));
+            }
         }
     }
 
-    private IngestResult ingest(DatasetStore store, Path root, DatasetSpec spec) {
-        if (spec instanceof DatasetSpec.D4rl d) {
-            Path file = root.resolve("d4rl").resolve(d.fileName());
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("D4RL file " + d.fileName() + " is missing: put it at " + file
-                        + " (download it once from the D4RL site)");
-            }
-            return D4rlIngest.ingest(store, file, d.id(), D4rlOptions.defaults(), false);
+    private static void log(RunContext context, IngestResult result) {
+        context.log().accept("ingest " + result.id() + ": " + result.status().name().toLowerCase()
+                + " (" + result.manifest().rows() + " rows)");
+    }
+
+    private static Path d4rlFile(Path root, DatasetSpec.D4rl d) {
+        Path file = root.resolve("d4rl").resolve(d.fileName());
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("D4RL file " + d.fileName() + " is missing: put it at " + file
+                    + " (download it once from the D4RL site)");
         }
+        return file;
+    }
+
+    private IngestResult ingest(DatasetStore store, DatasetSpec spec) {
         if (spec instanceof DatasetSpec.Subset s) {
             return Subsets.subset(store, s.parent().id(), s.fraction(), s.seed(), s.id(), false);
         }

@@ -170,4 +170,15 @@ class SweepEndToEndTest {
             assertEquals(failed.contains(run.runId()) ? 2 : 1, s.attempts(), "only the failed run is retried: " + run.label());
         }
     }
+
+    @Test
+    void missingD4rlFilesAreNamedWithWhereToPutThem() throws Exception {
+        Path job = dir.resolve("d4rl.yaml");
+        Files.writeString(job, JOB.formatted("").replace("- {collect: random, size: 1500}", "- hopper_medium_replay-v2.hdf5"));
+        Path root = dir.resolve("empty-root");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SweepRunner(new ModelLearners(), s -> { }).plan(job, root));
+        assertTrue(e.getMessage().contains("hopper_medium_replay-v2.hdf5"), e.getMessage());
+        assertTrue(e.getMessage().contains(root.resolve("d4rl").toString()), e.getMessage());
+    }
 }

@@ -27,52 +27,98 @@ import java.util.concurrent.Future;
 /**
  * Ingests D4RL files into the dataset store: inspect, fingerprint (sha256 of the file + options), skip if
  * unchanged, read, write parts into a staging folder, commit. {@link #ingest} does it all in this JVM;
- * {@link #prepare}, {@link #writeRange} and {@link Plan#commit} are the same steps split so a Spark job can
- * run one task per row range.
+ * {@link #prepare}, {@link #writeRange} and {@link StagedDataset#commit} are the same steps split so a
+ * Spark job can run one task per row range.
  */
 public final class D4rlIngest {
+    /** Rows per range below which a file is not split further for threads. */
+    static final int RANGE_ROWS = 100_000;
+
     private D4rlIngest() {
     }
 
     /**
-     * Converts one D4RL file into a dataset.
+     * Converts one D4RL file into a dataset in this JVM, using every core: the file's row ranges are read
+     * and written as parts in parallel while the file is hashed.
      *
      * @param id        dataset id, or null for the default from the file name ({@code hopper-medium-replay-v2})
      * @param overwrite replace an existing dataset made from different input
      */
     public static IngestResult ingest(DatasetStore store, Path file, String id, D4rlOptions options, boolean overwrite) {
+        return ingest(store, file, id, options, overwrite, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Same, reading and writing row ranges on {@code threads} threads (plus one hashing the file). Inside a
+     * Spark task, pass 1 (the task slot is one core) or use the pipeline's row-range job instead.
+     */
+    public static IngestResult ingest(DatasetStore store, Path file, String id, D4rlOptions options, boolean overwrite,
+            int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         long start = System.nanoTime();
         Path abs = checkFile(file);
-        // hash on a second thread while the arrays are read: the fingerprint is only needed to decide
-        ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "oris-sha256");
+        D4rlLayout layout = D4rlLayout.inspect(abs, options.env());
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1, r -> {
+            Thread t = new Thread(r, "oris-d4rl-ingest");
             t.setDaemon(true);
             return t;
         });
         try {
-            Future<String> sha = hasher.submit(() -> Sha256.ofFile(abs));
-            D4rlLayout layout = D4rlLayout.inspect(abs, options.env());
-            TransitionArrays data = D4rlReader.read(layout, options);
-            Plan plan = plan(store, abs, layout, id, options, overwrite, join(sha));
-            if (plan.unchanged() != null) {
-                return new IngestResult(plan.id(), IngestResult.Status.UNCHANGED, plan.unchanged(), seconds(start));
+            // hash while the row ranges are read and written (the same tasks as the Spark job, on threads);
+            // the fingerprint is only needed at the commit
+            Future<String> sha = pool.submit(() -> Sha256.ofFile(abs));
+            String datasetId = id != null ? id : defaultId(abs, layout.dims().env());
+            if (store.exists(datasetId)) {
+                // same input again: a no-op; different input: refused unless overwrite (decided before writing)
+                Plan plan = plan(store, abs, layout, id, options, overwrite, join(sha));
+                if (plan.unchanged() != null) {
+                    return new IngestResult(plan.id(), IngestResult.Status.UNCHANGED, plan.unchanged(), seconds(start));
+                }
             }
-            try (StagedDataset stage = store.stage(plan.id(), overwrite)) {
-                DatasetStore.writeParts(stage, data);
+            try (StagedDataset stage = store.stage(datasetId, overwrite)) {
+                int parts = Math.max(1, Math.min(threads, (layout.rows() + RANGE_ROWS - 1) / RANGE_ROWS));
+                List<Future<PartSummary>> written = new ArrayList<>();
+                for (D4rlLayout.RowRange range : layout.split(parts)) {
+                    written.add(pool.submit(() -> writeRange(stage.partsDir(), layout, options, range)));
+                }
+                try {
+                    for (Future<PartSummary> f : written) {
+                        stage.addPart(join(f));
+                    }
+                } catch (RuntimeException e) {
+                    awaitAll(written); // no thread may still write into the staging folder when it is deleted
+                    throw e;
+                }
+                Plan plan = plan(store, abs, layout, id, options, overwrite, join(sha));
                 Manifest m = stage.commit(plan.description());
                 return new IngestResult(plan.id(), IngestResult.Status.WRITTEN, m, seconds(start));
             }
         } finally {
-            hasher.shutdownNow();
+            pool.shutdownNow();
         }
     }
 
-    private static String join(Future<String> sha) {
+    private static void awaitAll(List<? extends Future<?>> futures) {
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException ignored) {
+                // the first failure is the one reported
+            }
+        }
+    }
+
+    private static <T> T join(Future<T> future) {
         try {
-            return sha.get();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing", e);
+            throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;

@@ -31,17 +31,28 @@ public final class D4rlIngestBench {
      * @param repeats timed repetitions of each measurement; the best is reported
      */
     public static Map<String, Object> run(Path workDir, int rows, int repeats, boolean float64) {
+        return run(workDir, null, rows, repeats, float64);
+    }
+
+    /**
+     * Same, on a given D4RL file (e.g. a real one, or one written by h5py with gzip) instead of a generated
+     * one when {@code input} is not null; {@code rows} and {@code float64} then only name the generated file.
+     */
+    public static Map<String, Object> run(Path workDir, Path input, int rows, int repeats, boolean float64) {
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path file = workDir.resolve(float64 ? "hopper_bench_f64-v2.hdf5" : "hopper_bench-v2.hdf5");
+        Path file = input != null ? input.toAbsolutePath().normalize()
+                : workDir.resolve("hopper_bench-r" + rows + (float64 ? "-f64" : "") + "-v2.hdf5");
         long t0 = System.nanoTime();
         if (!Files.exists(file)) {
             new D4rlSyntheticFile(D4rlEnvs.require("hopper"), rows, float64, false, true, 1000, 0.001, 7).write(file);
         }
-        double generate = (System.nanoTime() - t0) / 1e9;
+        double generate = input != null ? 0 : (System.nanoTime() - t0) / 1e9;
+        D4rlLayout inspected = D4rlLayout.inspect(file, null);
+        rows = inspected.rows();
         long bytes;
         try {
             bytes = Files.size(file);
@@ -60,15 +71,16 @@ public final class D4rlIngestBench {
             Path root = workDir.resolve("data-root-" + r);
             StagedDataset.deleteTreeIfExists(root);
             DatasetStore store = new DatasetStore(root);
-            last = D4rlIngest.ingest(store, file, null, D4rlOptions.defaults(), false);
+            last = D4rlIngest.ingest(store, file, "bench", D4rlOptions.defaults(), false);
             ingest = Math.min(ingest, last.seconds());
             StagedDataset.deleteTreeIfExists(root);
         }
         double mb = bytes / 1e6;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", file.toString());
+        out.put("compressed", !inspected.keys().isEmpty() && isChunked(file));
         out.put("rows", rows);
-        out.put("dtype", float64 ? "float64" : "float32");
+        out.put("dtype", inspected.dtype());
         out.put("file_mb", round(mb));
         out.put("generate_s", round(generate));
         out.put("floor_read_s", round(floor));
@@ -92,6 +104,9 @@ public final class D4rlIngestBench {
         try (HdfFile hdf = new HdfFile(file)) {
             for (String key : List.of("observations", "actions", "rewards", "terminals", "timeouts",
                     "next_observations", "infos/qpos", "infos/qvel")) {
+                if (new Hdf5Columns(file, hdf).find(key) == null) {
+                    continue;
+                }
                 Dataset d = hdf.getDatasetByPath(key);
                 Object data = d.getDataFlat();
                 sink += data.hashCode() & 1;
@@ -99,6 +114,12 @@ public final class D4rlIngestBench {
         }
         double seconds = (System.nanoTime() - s) / 1e9;
         return sink < 0 ? -1 : seconds;
+    }
+
+    private static boolean isChunked(Path file) {
+        try (HdfFile hdf = new HdfFile(file)) {
+            return hdf.getDatasetByPath("observations") instanceof io.jhdf.api.dataset.ChunkedDataset;
+        }
     }
 
     private static double round(double v) {

@@ -3,6 +3,7 @@ package io.oris.storage.d4rl;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.dataset.DatasetBase;
 import io.jhdf.object.datatype.FloatingPoint;
@@ -25,11 +26,18 @@ import java.util.TreeMap;
 public final class Hdf5Columns {
     private final Path file;
     private final Group root;
+    private final String prefix;
 
     /** Columns of a group of an open HDF5 file ({@code file} is used in messages). */
     public Hdf5Columns(Path file, Group root) {
+        this(file, root, "");
+    }
+
+    /** Columns of a sub-group, named in messages with {@code prefix} (e.g. {@code "episode_3/"}). */
+    public Hdf5Columns(Path file, Group root, String prefix) {
         this.file = file;
         this.root = root;
+        this.prefix = prefix;
     }
 
     /** The dataset at a path relative to the group, or null when absent. */
@@ -47,7 +55,7 @@ public final class Hdf5Columns {
     public Dataset require(String key) {
         Dataset d = find(key);
         if (d == null) {
-            throw new BadInputException(file, "key '" + key + "'", "missing (keys present: " + keys(root) + ")");
+            throw new BadInputException(file, "key '" + prefix + key + "'", "missing (keys present: " + keys(root) + ")");
         }
         return d;
     }
@@ -183,12 +191,11 @@ public final class Hdf5Columns {
                 // jHDF's hyperslab copies element by element; a contiguous dataset is one mapped buffer to slice
                 ByteBuffer whole = base.getDataBuffer();
                 buf = whole.duplicate().position((int) (from * rowBytes)).limit((int) (to * rowBytes));
+            } else if (d instanceof ChunkedDataset chunked && dims.length <= 2) {
+                // jHDF 0.9.4's getSliceDataBuffer misplaces rows that span several chunks: assemble them here
+                buf = chunkRows(chunked, dims, from, to, fp.getSize());
             } else {
-                long[] offset = new long[dims.length];
-                offset[0] = from;
-                int[] shape = dims.clone();
-                shape[0] = to - from;
-                buf = base.getSliceDataBuffer(offset, shape);
+                return null;
             }
             long expected = (to - from) * rowBytes;
             if (buf.remaining() != expected) {
@@ -202,6 +209,29 @@ public final class Hdf5Columns {
             throw new BadInputException(file, "key '" + key + "'", "cannot be read (truncated or corrupt file?): "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Rows {@code [from, to)} of a chunked 1-D or 2-D dataset, decompressing only the chunks they touch.
+     * Chunks are stored row-major at their full size, also at the edges of the dataset.
+     */
+    private static ByteBuffer chunkRows(ChunkedDataset chunked, int[] dims, int from, int to, int elementSize) {
+        int[] chunk = chunked.getChunkDimensions();
+        int width = dims.length > 1 ? dims[1] : 1;
+        int chunkRows = chunk[0];
+        int chunkCols = dims.length > 1 ? chunk[1] : 1;
+        byte[] out = new byte[(to - from) * width * elementSize];
+        for (int r0 = (from / chunkRows) * chunkRows; r0 < to; r0 += chunkRows) {
+            for (int c0 = 0; c0 < width; c0 += chunkCols) {
+                byte[] bytes = chunked.getDecompressedChunk(dims.length > 1 ? new int[] {r0, c0} : new int[] {r0});
+                int cols = Math.min(chunkCols, width - c0);
+                for (int r = Math.max(from, r0); r < Math.min(to, r0 + chunkRows); r++) {
+                    System.arraycopy(bytes, (r - r0) * chunkCols * elementSize, out,
+                            ((r - from) * width + c0) * elementSize, cols * elementSize);
+                }
+            }
+        }
+        return ByteBuffer.wrap(out);
     }
 
     /** Rows {@code [from, to)} of a float dataset as a flat double array. */

@@ -179,11 +179,12 @@ public final class MinariIngest {
             int ad = expected.actionDim();
             for (Map.Entry<Long, Group> e : episodes) {
                 String name = "episode_" + e.getKey() + "/";
-                Hdf5Columns cols = new Hdf5Columns(data, e.getValue());
-                Dataset obsD = cols.require("observations");
-                if (obsD == null) {
-                    throw new BadInputException(data, name + "observations", "missing");
+                Hdf5Columns cols = new Hdf5Columns(data, e.getValue(), name);
+                if (e.getValue().getChildren().get("observations") instanceof Group) {
+                    throw new BadInputException(data, "group '" + name + "observations'", "is a group (a Dict"
+                            + " observation space); only flat Box observations can become a transition dataset");
                 }
+                Dataset obsD = cols.require("observations");
                 int tPlus1 = cols.rows(name + "observations", obsD);
                 int steps = tPlus1 - 1;
                 cols.checkShape(name + "observations", obsD, steps + 1, od, "observation width of " + expected.env()

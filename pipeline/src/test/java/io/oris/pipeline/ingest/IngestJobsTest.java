@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Spark ingest job gives the same datasets as the in-process ingest, and fails cleanly. */
-class D4rlIngestJobTest {
+/** The Spark ingest jobs give the same datasets as the in-process ingest, and fail cleanly. */
+class IngestJobsTest {
     private static SparkSession spark;
 
     @TempDir
@@ -114,6 +114,48 @@ class D4rlIngestJobTest {
         assertEquals(bad + ": key 'observations': row 1500 holds NaN, expected a finite number", e.getMessage());
         assertTrue(store.list().isEmpty(), "no dataset of the failed job is committed");
         assertTrue(!Files.isDirectory(store.layout().staging()) || store.layout().staging().toFile().list().length == 0);
+    }
+
+    /** A Minari folder for hopper with two episodes of 3 and 2 steps. */
+    private Path minari(String name, long shift) throws IOException {
+        Path folder = dir.resolve(name);
+        Files.createDirectories(folder.resolve("data"));
+        try (WritableHdfFile out = HdfFile.write(folder.resolve("data").resolve("main_data.hdf5"))) {
+            for (int e = 0; e < 2; e++) {
+                int steps = 3 - e;
+                float[][] obs = new float[steps + 1][11];
+                for (int i = 0; i <= steps; i++) {
+                    obs[i][0] = shift + e * 100 + i;
+                }
+                boolean[] term = new boolean[steps];
+                boolean[] trunc = new boolean[steps];
+                term[steps - 1] = e == 0;
+                trunc[steps - 1] = e == 1;
+                var g = out.putGroup("episode_" + e);
+                g.putDataset("observations", obs);
+                g.putDataset("actions", new float[steps][3]);
+                g.putDataset("rewards", steps == 3 ? new float[] {1, 2, 3} : new float[] {4, 5});
+                g.putDataset("terminations", term);
+                g.putDataset("truncations", trunc);
+            }
+        }
+        Files.writeString(folder.resolve("data").resolve("metadata.json"),
+                "{\"dataset_id\": \"mujoco/hopper/" + name + "-v0\", \"total_steps\": 5}");
+        return folder;
+    }
+
+    @Test
+    void minariFoldersRunAsOneJobOneTaskEach() throws IOException {
+        DatasetStore store = new DatasetStore(dir.resolve("root"));
+        List<IngestResult> results = new MinariIngestJob(spark, store.layout().root())
+                .run(List.of(minari("medium", 0), minari("expert", 1000)), null, null, false);
+        assertEquals(List.of("minari-mujoco-hopper-medium-v0", "minari-mujoco-hopper-expert-v0"),
+                results.stream().map(IngestResult::id).toList());
+        TransitionArrays expert = store.read("minari-mujoco-hopper-expert-v0");
+        assertEquals(5, expert.rows());
+        assertEquals(1100f, expert.obs()[3 * 11], "episode 1 starts at row 3");
+        assertEquals(1101f, expert.nextObs()[3 * 11]);
+        assertEquals(9.0, store.manifest("minari-mujoco-hopper-expert-v0").returns().max(), 1e-9);
     }
 
     @Test

@@ -1,0 +1,347 @@
+package io.oris.model.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oris.model.config.GanConfig;
+import io.oris.model.config.LearnerConfig;
+import io.oris.model.learner.Learner;
+import io.oris.model.learner.LearnerDims;
+import io.oris.model.learner.Learners;
+import io.oris.model.nn.SeededRandom;
+import io.oris.model.oris.StateGan;
+import io.oris.model.replay.Batch;
+import io.oris.model.replay.BatchSpec;
+import io.oris.model.replay.UpdateInput;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Learner throughput: updates per second of SAC, CQL, H2O and ORIS at the papers' shapes (256-256, batch 256;
+ * hopper 11/3 and halfcheetah 17/6) with ND4J on 1 thread and on all cores, next to the same SAC update in PyTorch on
+ * the CPU (the project's {@code bench/sac_torch.py}, run with {@code /usr/bin/python3}) on 1 thread and all cores.
+ *
+ * <p>Each ND4J figure runs in its own child JVM so that the thread count ({@code OMP_NUM_THREADS}) is set before
+ * ND4J starts; the child reports wall-clock updates/s and updates per CPU-second of its training thread.
+ */
+public final class LearnerBenchmark {
+    /** Task shapes of the papers (facts §1). */
+    public record Shape(String env, int obsDim, int actDim) {
+    }
+
+    /** One measured figure. */
+    public record Figure(String engine, String method, String env, int threads, double updatesPerSecond,
+                         double updatesPerCpuSecond, int updates) {
+    }
+
+    /** Everything one run measured. */
+    public record Report(int cores, double secondsPerFigure, int repeats, List<Figure> figures,
+                         Map<String, Double> sacRatio, Map<String, Double> sacRatioCpu, String torchNote) {
+    }
+
+    public static final List<Shape> SHAPES = List.of(new Shape("hopper", 11, 3), new Shape("halfcheetah", 17, 6));
+    public static final List<String> METHODS = List.of("sac", "cql", "h2o", "oris");
+    private static final String PYTHON = "/usr/bin/python3";
+
+    private final double seconds;
+    private final int repeats;
+    private final List<String> methods;
+    private final List<Shape> shapes;
+    private final Consumer<String> log;
+
+    /**
+     * @param repeats each figure is measured this many times, ND4J and PyTorch interleaved, and the best kept (the
+     *                machine may be shared: the best of several is the closest to its quiet speed)
+     */
+    public LearnerBenchmark(double seconds, int repeats, List<String> methods, List<Shape> shapes,
+                            Consumer<String> log) {
+        this.seconds = seconds;
+        this.repeats = Math.max(1, repeats);
+        this.methods = methods;
+        this.shapes = shapes;
+        this.log = log;
+    }
+
+    /** Runs every figure (ND4J in child JVMs, PyTorch in child Python processes). */
+    public Report run() throws IOException, InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Integer> threadCounts = cores > 1 ? List.of(1, cores) : List.of(1);
+        List<Figure> all = new ArrayList<>();
+        String note = ensureTorch();
+        if (note != null) {
+            log.accept(note);
+        }
+        Path script = note == null ? extractScript() : null;
+        try {
+            for (int rep = 0; rep < repeats; rep++) {
+                for (Shape s : shapes) {
+                    for (int t : threadCounts) {
+                        for (String m : methods) {
+                            Figure f = childJvm(m, s, t);
+                            log.accept(String.format("dl4j  %-5s %-12s %d thread(s): %8.1f updates/s (%.1f per CPU-s)",
+                                    m, s.env(), t, f.updatesPerSecond(), f.updatesPerCpuSecond()));
+                            all.add(f);
+                        }
+                        if (script != null) {
+                            Figure f = torch(script, s, t);
+                            log.accept(String.format("torch sac   %-12s %d thread(s): %8.1f updates/s (%.1f per CPU-s)",
+                                    s.env(), t, f.updatesPerSecond(), f.updatesPerCpuSecond()));
+                            all.add(f);
+                        }
+                    }
+                }
+            }
+        } finally {
+            if (script != null) {
+                Files.deleteIfExists(script);
+            }
+        }
+        List<Figure> figures = bestOfRepeats(all);
+        Map<String, Double> ratio = new LinkedHashMap<>();
+        Map<String, Double> ratioCpu = new LinkedHashMap<>();
+        for (Shape s : shapes) {
+            double dl4j = best(figures, "dl4j", "sac", s.env());
+            double torch = best(figures, "torch", "sac", s.env());
+            if (dl4j > 0 && torch > 0) {
+                ratio.put(s.env(), dl4j / torch);
+            }
+            double dl4jCpu = bestCpu(figures, "dl4j", "sac", s.env());
+            double torchCpu = bestCpu(figures, "torch", "sac", s.env());
+            if (dl4jCpu > 0 && torchCpu > 0) {
+                ratioCpu.put(s.env(), dl4jCpu / torchCpu);
+            }
+        }
+        return new Report(cores, seconds, repeats, figures, ratio, ratioCpu, note);
+    }
+
+    private static List<Figure> bestOfRepeats(List<Figure> all) {
+        Map<String, Figure> best = new LinkedHashMap<>();
+        for (Figure f : all) {
+            String key = f.engine() + "/" + f.method() + "/" + f.env() + "/" + f.threads();
+            Figure b = best.get(key);
+            if (b == null) {
+                best.put(key, f);
+            } else {
+                best.put(key, new Figure(f.engine(), f.method(), f.env(), f.threads(),
+                        Math.max(b.updatesPerSecond(), f.updatesPerSecond()),
+                        Math.max(b.updatesPerCpuSecond(), f.updatesPerCpuSecond()), -1));
+            }
+        }
+        return new ArrayList<>(best.values());
+    }
+
+    /** The best updates/s of an engine, method and env over thread counts (0 if none). */
+    public static double best(List<Figure> figures, String engine, String method, String env) {
+        double b = 0;
+        for (Figure f : figures) {
+            if (f.engine().equals(engine) && f.method().equals(method) && f.env().equals(env)) {
+                b = Math.max(b, f.updatesPerSecond());
+            }
+        }
+        return b;
+    }
+
+    /** The best updates per CPU-second over the 1-thread figures (0 if none). */
+    public static double bestCpu(List<Figure> figures, String engine, String method, String env) {
+        double b = 0;
+        for (Figure f : figures) {
+            if (f.engine().equals(engine) && f.method().equals(method) && f.env().equals(env) && f.threads() == 1) {
+                b = Math.max(b, f.updatesPerCpuSecond());
+            }
+        }
+        return b;
+    }
+
+    private Figure childJvm(String method, Shape s, int threads) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx3g", "-cp", System.getProperty("java.class.path"),
+                LearnerBenchmark.class.getName(), method, Integer.toString(s.obsDim()), Integer.toString(s.actDim()),
+                Double.toString(seconds), Integer.toString(threads));
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+        pb.redirectErrorStream(true);
+        String line = lastJsonLine(pb.start(), "java child for " + method + "/" + s.env());
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(line);
+        return new Figure("dl4j", method, s.env(), threads, n.get("updates_per_s").asDouble(),
+                n.get("updates_per_cpu_s").asDouble(), n.get("updates").asInt());
+    }
+
+    private Figure torch(Path script, Shape s, int threads) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), Integer.toString(s.obsDim()),
+                Integer.toString(s.actDim()), Integer.toString(threads), Double.toString(seconds));
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+        pb.redirectErrorStream(true);
+        String line = lastJsonLine(pb.start(), "python3 " + script);
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(line);
+        double rate = n.get("updates_per_s").asDouble();
+        double cpu = n.get("cpu_s_per_update").asDouble();
+        return new Figure("torch", "sac", s.env(), threads, rate, cpu > 0 ? 1 / cpu : 0, -1);
+    }
+
+    private static String lastJsonLine(Process p, String what) throws IOException, InterruptedException {
+        String json = null;
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                all.append(line).append('\n');
+                if (line.startsWith("{")) {
+                    json = line;
+                }
+            }
+        }
+        int rc = p.waitFor();
+        if (rc != 0 || json == null) {
+            throw new IOException(what + " failed (exit " + rc + "):\n" + all);
+        }
+        return json;
+    }
+
+    /** Null when {@code import torch} works (installing python3-torch first when root); else why not. */
+    static String ensureTorch() throws IOException, InterruptedException {
+        if (run(PYTHON, "-c", "import torch") == 0) {
+            return null;
+        }
+        String install = "apt-get install -y python3-torch libopenblas0-pthread";
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return "PyTorch is not importable from " + PYTHON + "; install it with: sudo " + install
+                    + " (PyTorch figures skipped)";
+        }
+        run("sh", "-c", "apt-get update -q && DEBIAN_FRONTEND=noninteractive " + install);
+        return run(PYTHON, "-c", "import torch") == 0 ? null
+                : "installing PyTorch failed; run: " + install + " (PyTorch figures skipped)";
+    }
+
+    private static int run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        return p.waitFor();
+    }
+
+    private static Path extractScript() throws IOException {
+        Path tmp = Files.createTempFile("oris-sac-torch", ".py");
+        try (InputStream in = LearnerBenchmark.class.getResourceAsStream("/bench/sac_torch.py")) {
+            if (in == null) {
+                throw new IOException("bench/sac_torch.py is missing from the classpath");
+            }
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return tmp;
+    }
+
+    /** The report as JSON (figures, {@code sac_ratio_vs_pytorch}, H2O and ORIS relative to SAC). */
+    public static ObjectNode toJson(Report r) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("cores", r.cores());
+        root.put("seconds_per_figure", r.secondsPerFigure());
+        root.put("repeats_best_of", r.repeats());
+        root.put("note", "updates_per_s is wall clock; updates_per_cpu_s counts the CPU time of the training thread "
+                + "(ND4J) or the process (PyTorch), robust to other load on a shared machine");
+        root.put("shapes", "256-256 MLPs, batch 256 (hybrids 128 + 128)");
+        ArrayNode a = root.putArray("figures");
+        for (Figure f : r.figures()) {
+            ObjectNode n = a.addObject();
+            n.put("engine", f.engine());
+            n.put("method", f.method());
+            n.put("env", f.env());
+            n.put("threads", f.threads());
+            n.put("updates_per_s", f.updatesPerSecond());
+            n.put("updates_per_cpu_s", f.updatesPerCpuSecond());
+        }
+        ObjectNode ratio = root.putObject("sac_ratio_vs_pytorch");
+        r.sacRatio().forEach(ratio::put);
+        ObjectNode ratioCpu = root.putObject("sac_ratio_vs_pytorch_cpu_time_1thread");
+        r.sacRatioCpu().forEach(ratioCpu::put);
+        ObjectNode rel = root.putObject("best_vs_best_sac");
+        for (Shape s : SHAPES) {
+            double sac = best(r.figures(), "dl4j", "sac", s.env());
+            for (String m : List.of("cql", "h2o", "oris")) {
+                double v = best(r.figures(), "dl4j", m, s.env());
+                if (sac > 0 && v > 0) {
+                    rel.put(m + "/" + s.env(), v / sac);
+                }
+            }
+        }
+        if (r.torchNote() != null) {
+            root.put("pytorch_note", r.torchNote());
+        }
+        return root;
+    }
+
+    // ------------------------------------------------------------------ child process
+
+    /**
+     * Child mode: {@code METHOD OBS ACT SECONDS THREADS}; prints one JSON line with updates/s (wall clock) and updates
+     * per CPU-second of the training thread.
+     */
+    public static void main(String[] args) {
+        String method = args[0];
+        int obs = Integer.parseInt(args[1]);
+        int act = Integer.parseInt(args[2]);
+        double seconds = Double.parseDouble(args[3]);
+        double[] std = new double[obs];
+        java.util.Arrays.fill(std, 1.0);
+        LearnerDims dims = new LearnerDims(obs, act, std);
+        StateGan gan = method.startsWith("oris") ? new StateGan(obs, GanConfig.defaults(), new double[obs], std,
+                DataType.FLOAT, new SeededRandom(1)) : null;
+        Learner l = Learners.create(method, LearnerConfig.defaults(), dims, gan, 1);
+        SeededRandom rng = new SeededRandom(2);
+        BatchSpec s = l.batchSpec();
+        UpdateInput in = new UpdateInput(batch(s.offline(), obs, act, rng), batch(s.simulated(), obs, act, rng),
+                s.needsDiscriminatorBatches() ? batch(s.discriminatorOffline(), obs, act, rng) : null,
+                s.needsDiscriminatorBatches() ? batch(s.discriminatorSimulated(), obs, act, rng) : null);
+        long warm = System.nanoTime();
+        int w = 0;
+        while (w < 5 || System.nanoTime() - warm < 1.5e9) {
+            l.update(in);
+            w++;
+        }
+        ThreadMXBean tb = ManagementFactory.getThreadMXBean();
+        long c0 = tb.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        int n = 0;
+        while (n < 3 || System.nanoTime() - t0 < seconds * 1e9) {
+            l.update(in);
+            n++;
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (tb.getCurrentThreadCpuTime() - c0) / 1e9;
+        System.out.println("{\"method\":\"" + method + "\",\"updates\":" + n + ",\"updates_per_s\":" + (n / wall)
+                + ",\"updates_per_cpu_s\":" + (n / cpu) + "}");
+        System.exit(0);
+    }
+
+    private static Batch batch(int n, int obs, int act, SeededRandom rng) {
+        if (n == 0) {
+            return Batch.empty(obs, act);
+        }
+        Batch b = Batch.allocate(n, obs, act);
+        for (int i = 0; i < n * obs; i++) {
+            b.obs()[i] = (float) rng.nextGaussian();
+            b.nextObs()[i] = (float) rng.nextGaussian();
+        }
+        for (int i = 0; i < n * act; i++) {
+            b.actions()[i] = (float) (2 * rng.nextDouble() - 1);
+        }
+        for (int i = 0; i < n; i++) {
+            b.rewards()[i] = (float) rng.nextGaussian();
+        }
+        return b;
+    }
+}
