@@ -33,13 +33,13 @@ class JobDescriptorParserTest {
         assertEquals(1, s.datasets().size());
         DatasetSpec.Collected c = (DatasetSpec.Collected) s.datasets().get(0);
         assertEquals("medium-replay", c.policy());
-        assertEquals(20000, c.size());
+        assertEquals(10000, c.size());
         assertEquals(List.of("gravity=2.0"), s.gaps().stream().map(GapSpec::canonical).toList());
         assertEquals(List.of("sac", "h2o", "oris"), s.methods().stream().map(MethodSpec::name).toList());
         assertEquals(List.of(0L, 1L), s.seeds());
-        assertEquals(3000, s.budget().gradientSteps());
-        assertEquals(1000, s.budget().evalEvery());
-        assertEquals(1000, s.budget().snapshotEvery(), "snapshot interval defaults to the evaluation interval");
+        assertEquals(10000, s.budget().gradientSteps());
+        assertEquals(2000, s.budget().evalEvery());
+        assertEquals(2000, s.budget().snapshotEvery(), "snapshot interval defaults to the evaluation interval");
         assertEquals("local[*]", s.spark().master());
         assertEquals(List.of(256, 256), s.gan().hidden());
         assertTrue(s.hasOris());

@@ -110,9 +110,9 @@ public final class PipelineBenchmark {
                     evaluation: {episodes: 1, last_k: 1, max_episode_steps: 1}
                     gan: {steps: 1, hidden: [8, 8], batch_size: 8}
                     hyperparameters:
-                      sac: {hidden: [8, 8]}
-                      h2o: {hidden: [8, 8]}
-                      oris: {hidden: [8, 8]}
+                      sac: {sac.hidden: [8, 8]}
+                      h2o: {sac.hidden: [8, 8]}
+                      oris: {sac.hidden: [8, 8]}
                     spark: {master: "local[*]"}
                 """.formatted(seeds));
         Path root = work.resolve("overhead-data");

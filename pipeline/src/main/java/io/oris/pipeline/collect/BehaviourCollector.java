@@ -8,7 +8,8 @@ import io.oris.pipeline.rollout.ActionPolicy;
 import io.oris.pipeline.rollout.TransitionRecorder;
 import io.oris.pipeline.rollout.UniformRandomPolicy;
 import io.oris.pipeline.train.LearnerProvider;
-import io.oris.pipeline.train.SimReplay;
+import io.oris.model.replay.SimulatedReplay;
+import io.oris.pipeline.train.SimulatedSink;
 import io.oris.pipeline.train.TrainRun;
 import io.oris.sim.env.Environments;
 import io.oris.sim.env.LocomotionEnv;
@@ -120,9 +121,9 @@ public final class BehaviourCollector {
         Learner learner = learners.createSac(LearnerDims.of(task.observationDim(), task.actionDim()),
                 params.get("hyperparameters") instanceof Map<?, ?> m ? castMap(m) : Map.of(), seed);
         int batchSize = learner.batchSpec().simulated();
-        SimReplay replay = new SimReplay(task.observationDim(), task.actionDim(), (int) Math.min(maxSteps, 1_000_000));
+        SimulatedReplay replay = new SimulatedReplay((int) Math.min(maxSteps, 1_000_000), task.observationDim(), task.actionDim());
+        SimulatedSink sink = new SimulatedSink(replay);
         TransitionBuilder kept = null;
-        Batch batch = Batch.allocate(batchSize, task.observationDim(), task.actionDim());
         Batch empty = Batch.empty(task.observationDim(), task.actionDim());
         SplittableRandom rng = new SplittableRandom(seed * 31 + 7);
         ActionPolicy random = new UniformRandomPolicy(task.actionDim(), seed + 99);
@@ -151,7 +152,7 @@ public final class BehaviourCollector {
                     env.data().qvel().get(0, qvel);
                 }
                 Step s = env.step(action);
-                replay.add(obs, action, s.reward(), s.observation(), s.terminated());
+                sink.add(obs, action, s.reward(), s.observation(), s.terminated());
                 if (kept != null) {
                     kept.add(episode, t, toFloat(obs), toFloat(action), (float) s.reward(), toFloat(s.observation()),
                             s.terminated(), s.truncated(), qpos, qvel);
@@ -161,8 +162,7 @@ public final class BehaviourCollector {
                 step++;
                 obs = s.observation();
                 if (step >= warmup && replay.size() >= batchSize) {
-                    replay.sample(batch, rng);
-                    learner.update(UpdateInput.of(empty, batch));
+                    learner.update(UpdateInput.of(empty, replay.sample(batchSize, rng)));
                 }
                 if (s.done()) {
                     recent.addLast(episodeReturn);

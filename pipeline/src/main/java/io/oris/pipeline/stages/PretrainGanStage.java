@@ -1,6 +1,7 @@
 package io.oris.pipeline.stages;
 
 import io.oris.model.oris.GanTrainer;
+import io.oris.model.replay.Transitions;
 import io.oris.orchestration.descriptor.DatasetSpec;
 import io.oris.orchestration.plan.StageTask;
 import io.oris.orchestration.runner.RunContext;
@@ -79,8 +80,8 @@ public final class PretrainGanStage implements StageExecutor {
 
     static String train(Job job, Path root) throws Exception {
         long start = System.nanoTime();
-        OfflineData data = new OfflineData(new DatasetStore(root).read(job.datasetId()));
-        GanTrainer.Result result = new GanTrainer(GanArtifacts.config(job.settings()), job.seed()).pretrain(data.observationRows());
+        Transitions data = OfflineData.of(new DatasetStore(root).read(job.datasetId()));
+        GanTrainer.Result result = new GanTrainer(GanArtifacts.config(job.settings()), job.seed()).pretrain(data.stateRows());
         Path target = GanArtifacts.dir(root, job.datasetId(), job.settings());
         Files.createDirectories(target.getParent());
         Path staged = AtomicFiles.tempSibling(target);

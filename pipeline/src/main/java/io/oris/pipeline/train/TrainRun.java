@@ -3,9 +3,11 @@ package io.oris.pipeline.train;
 import io.oris.model.learner.Learner;
 import io.oris.model.learner.LearnerDims;
 import io.oris.model.learner.Policy;
-import io.oris.model.replay.Batch;
 import io.oris.model.replay.BatchSpec;
-import io.oris.model.replay.UpdateInput;
+import io.oris.model.replay.MixedReplay;
+import io.oris.model.replay.OfflineReplay;
+import io.oris.model.replay.SimulatedReplay;
+import io.oris.model.replay.Transitions;
 import io.oris.pipeline.rollout.ActionPolicy;
 import io.oris.pipeline.rollout.SimCollector;
 import io.oris.pipeline.rollout.StartStates;
@@ -76,13 +78,14 @@ public final class TrainRun {
 
     private long train(RunDirectory dir, int attempt, String startedAt) throws IOException {
         Task task = Task.parse(config.env());
-        OfflineData offline = config.datasetId() == null ? null
-                : new OfflineData(new DatasetStore(dataRoot).read(config.datasetId()));
+        Transitions offline = config.datasetId() == null ? null
+                : OfflineData.of(new DatasetStore(dataRoot).read(config.datasetId()));
         if (offline != null && (offline.obsDim() != task.observationDim() || offline.actDim() != task.actionDim())) {
             throw new IllegalArgumentException("dataset " + config.datasetId() + " has obs/action dims " + offline.obsDim()
                     + "/" + offline.actDim() + ", task " + task.id() + " needs " + task.observationDim() + "/" + task.actionDim());
         }
-        LearnerDims dims = new LearnerDims(task.observationDim(), task.actionDim(), offline == null ? null : offline.stateStd());
+        LearnerDims dims = new LearnerDims(task.observationDim(), task.actionDim(),
+                offline == null ? null : offline.stateMeanStd()[1]);
         Learner learner = learners.create(config, dims, dataRoot);
         Path checkpoint = dir.dir().resolve("checkpoint");
         if (Files.exists(checkpoint.resolve("learner.bin"))) {
@@ -92,25 +95,31 @@ public final class TrainRun {
         MetricsLog metrics = new MetricsLog(dir.trainMetricsFile(), step);
         SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + 17 + step);
         BatchSpec spec = learner.batchSpec();
-        boolean simulated = config.gap() != null && spec.simulated() > 0;
+        boolean simulated = config.gap() != null && (spec.simulated() > 0 || spec.discriminatorSimulated() > 0);
 
         LocomotionEnv env = null;
         SimCollector collector = null;
-        SimReplay replay = null;
+        SimulatedReplay simReplay = null;
+        SimulatedSink sink = null;
         RolloutPlan rollouts = null;
         try {
-            if (simulated || spec.discriminatorSimulated() > 0) {
+            if (simulated) {
                 env = Environments.create(task, DynamicsGap.parse(config.gap()), config.seed() * 7919 + attempt);
-                int capacity = offline == null ? simCapacity() : 10 * offline.rows();
-                replay = new SimReplay(task.observationDim(), task.actionDim(), capacity);
+                simReplay = offline == null
+                        ? new SimulatedReplay(simCapacity(), task.observationDim(), task.actionDim())
+                        : SimulatedReplay.forOffline(offline.size(), task.observationDim(), task.actionDim());
+                Path saved = checkpoint.resolve(SIM_REPLAY);
+                if (Files.exists(saved)) {
+                    try (var in = new java.io.BufferedInputStream(Files.newInputStream(saved))) {
+                        simReplay.load(in);
+                    }
+                }
+                sink = new SimulatedSink(simReplay);
                 rollouts = learners.rollouts(config, dims, dataRoot, learner);
                 StartStates starts = rollouts.startStates().orElse(StartStates.initialDistribution(config.maxEpisodeSteps()));
                 collector = new SimCollector(env, starts);
             }
-            Batch off = Batch.allocate(offline == null ? 0 : spec.offline(), task.observationDim(), task.actionDim());
-            Batch sim = Batch.allocate(simulated ? spec.simulated() : 0, task.observationDim(), task.actionDim());
-            Batch discOff = spec.discriminatorOffline() > 0 ? Batch.allocate(spec.discriminatorOffline(), task.observationDim(), task.actionDim()) : null;
-            Batch discSim = spec.discriminatorSimulated() > 0 ? Batch.allocate(spec.discriminatorSimulated(), task.observationDim(), task.actionDim()) : null;
+            MixedReplay replay = new MixedReplay(offline == null ? null : new OfflineReplay(offline), simReplay);
 
             long total = config.gradientSteps();
             long perEpoch = Math.max(1, config.stepsPerEpoch());
@@ -119,24 +128,12 @@ public final class TrainRun {
                 long epochStart = System.nanoTime();
                 if (collector != null) {
                     ActionPolicy policy = rollouts.policyForEpoch(epoch, rng);
-                    collector.collect((int) config.simStepsPerEpoch(), policy, replay);
+                    collector.collect((int) config.simStepsPerEpoch(), policy, sink);
                 }
                 Map<String, Double> sums = new TreeMap<>();
                 long updates = 0;
                 for (long k = 0; k < perEpoch && step < total; k++) {
-                    if (offline != null) {
-                        offline.sample(off, rng);
-                    }
-                    if (simulated) {
-                        replay.sample(sim, rng);
-                    }
-                    if (discOff != null) {
-                        offline.sample(discOff, rng);
-                    }
-                    if (discSim != null) {
-                        replay.sample(discSim, rng);
-                    }
-                    Map<String, Double> m = learner.update(new UpdateInput(off, sim, discOff, discSim));
+                    Map<String, Double> m = learner.update(replay.sample(spec, task.observationDim(), task.actionDim(), rng));
                     m.forEach((key, v) -> sums.merge(key, v, Double::sum));
                     updates++;
                     step++;
@@ -144,7 +141,7 @@ public final class TrainRun {
                         writeSnapshot(dir.snapshotDir(step), learner);
                     }
                     if (step % config.snapshotEvery() == 0 || step == total) {
-                        writeSnapshot(checkpoint, learner);
+                        writeCheckpoint(checkpoint, learner, simReplay);
                         dir.writeStatus(new RunStatus(RunStatus.RUNNING, null, attempt, step, startedAt, null));
                     }
                 }
@@ -155,7 +152,7 @@ public final class TrainRun {
                 metrics.add(step, "epoch_seconds", seconds);
                 if (collector != null) {
                     metrics.add(step, "sim_rollout_return", collector.lastRolloutReturn());
-                    metrics.add(step, "sim_transitions", replay.added());
+                    metrics.add(step, "sim_transitions", sink.added());
                 }
                 metrics.flush();
                 epoch++;
@@ -178,6 +175,27 @@ public final class TrainRun {
 
     private int simCapacity() {
         return (int) Math.min(Integer.MAX_VALUE / 32, simCapacityOverride());
+    }
+
+    /** File of the simulated replay ring inside the resume checkpoint. */
+    static final String SIM_REPLAY = "sim_replay.bin";
+
+    /** Writes the resume checkpoint: the complete learner state and the simulated replay ring. */
+    static void writeCheckpoint(Path target, Learner learner, SimulatedReplay simReplay) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path staged = AtomicFiles.tempSibling(target);
+            Files.createDirectories(staged);
+            learner.snapshot(staged);
+            if (simReplay != null) {
+                try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(staged.resolve(SIM_REPLAY)))) {
+                    simReplay.save(out);
+                }
+            }
+            AtomicFiles.publishDirectory(staged, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes a complete snapshot folder (staged, then renamed into place). */

@@ -33,7 +33,7 @@ class PlanCommandTest {
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("Runs per method:"), o.out());
         assertTrue(o.out().matches("(?s).*\\n  total +6\\n.*"), o.out());
-        assertTrue(o.out().contains("pretrain-gan-hopper-collect-medium-replay-n20000"), o.out());
+        assertTrue(o.out().contains("pretrain-gan-hopper-collect-medium-replay-n10000"), o.out());
         assertTrue(o.out().contains("aggregate  [aggregate 1/1, 6 runs]"), o.out());
         assertEquals("", o.err(), "quickstart collects its data: no D4RL file is needed");
     }

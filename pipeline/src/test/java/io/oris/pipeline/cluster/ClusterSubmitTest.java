@@ -42,8 +42,8 @@ class ClusterSubmitTest {
                 budget: {gradient_steps: 20, steps_per_epoch: 10, sim_steps_per_epoch: 40, eval_every: 10}
                 evaluation: {episodes: 2, last_k: 1, max_episode_steps: 30}
                 hyperparameters:
-                  sac: {hidden: [16, 16]}
-                  h2o: {hidden: [16, 16]}
+                  sac: {sac.hidden: [16, 16]}
+                  h2o: {sac.hidden: [16, 16]}
             """;
 
     @Test

@@ -51,9 +51,9 @@ class SweepEndToEndTest {
                 evaluation: {episodes: 2, last_k: 1, max_episode_steps: 40}
                 gan: {steps: 40, hidden: [32, 32], batch_size: 64}
                 hyperparameters:
-                  sac: {hidden: [32, 32]}
-                  h2o: {hidden: [32, 32]%s}
-                  oris: {hidden: [32, 32], rollout_horizon: 10}
+                  sac: {sac.hidden: [32, 32]}
+                  h2o: {sac.hidden: [32, 32]%s}
+                  oris: {sac.hidden: [32, 32], oris.rolloutHorizon: 10}
                 spark: {master: "local[2]"}
             """;
 
@@ -180,5 +180,22 @@ class SweepEndToEndTest {
                 () -> new SweepRunner(new ModelLearners(), s -> { }).plan(job, root));
         assertTrue(e.getMessage().contains("hopper_medium_replay-v2.hdf5"), e.getMessage());
         assertTrue(e.getMessage().contains(root.resolve("d4rl").toString()), e.getMessage());
+    }
+
+    @Test
+    void d4rlFilesAreIngestedBySparkAndTrainedOn() throws Exception {
+        Path root = dir.resolve("d4rl-root");
+        Files.createDirectories(root.resolve("d4rl"));
+        io.oris.storage.d4rl.D4rlSyntheticFile.standard(io.oris.storage.D4rlEnvs.require("hopper"), 3000, 5)
+                .write(root.resolve("d4rl").resolve("hopper_medium-v2.hdf5"));
+        Path job = dir.resolve("d4rl-run.yaml");
+        Files.writeString(job, JOB.formatted("").replace("- {collect: random, size: 1500}", "- hopper_medium-v2.hdf5")
+                .replace("methods: [sac, h2o, oris]", "methods: [h2o]")
+                .replace("      sac: {sac.hidden: [32, 32]}\n", "").replace("      oris: {sac.hidden: [32, 32], oris.rolloutHorizon: 10}\n", ""));
+        SweepRunner.Result result = run(job, root);
+        assertTrue(result.outcome().report().succeeded());
+        assertTrue(new DatasetStore(root).exists("hopper-medium-v2"));
+        assertEquals(1, TableReader.readAll(result.report().scores()).stream()
+                .filter(r -> "succeeded".equals(r.get("status"))).count());
     }
 }
