@@ -15,6 +15,7 @@ public final class MujocoData implements AutoCloseable {
     private final DoubleBuffer qpos;
     private final DoubleBuffer qvel;
     private final DoubleBuffer ctrl;
+    private final io.oris.sim.mujoco.mjWarningStat badQacc;
 
     public MujocoData(MujocoModel model) {
         this.model = model;
@@ -25,6 +26,7 @@ public final class MujocoData implements AutoCloseable {
         this.qpos = data.qpos().capacity(model.nq()).asBuffer();
         this.qvel = data.qvel().capacity(model.nv()).asBuffer();
         this.ctrl = data.ctrl().capacity(model.nu()).asBuffer();
+        this.badQacc = data.warning(mujoco.mjWARN_BADQACC);
     }
 
     /** Advances the simulation by {@code nstep} physics steps (one control step of a frame-skip env). */
@@ -72,7 +74,8 @@ public final class MujocoData implements AutoCloseable {
      * state); environments use it to tell a diverged simulation from a real trajectory.
      */
     public int divergenceWarnings() {
-        return raw().warning(mujoco.mjWARN_BADQACC).number();
+        raw();
+        return badQacc.number();
     }
 
     public mjData raw() {

@@ -29,7 +29,7 @@ public final class BenchSimCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads for the vector figure (default: all cores).")
     Integer threads;
 
-    @Option(names = "--envs-per-thread", defaultValue = "8", description = "Environments per thread in the vector (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--envs-per-thread", defaultValue = "32", description = "Environments per thread in the vector (default: ${DEFAULT-VALUE}).")
     int envsPerThread;
 
     @Option(names = "--task", split = ",", description = "Tasks to measure (default: all).")

@@ -120,12 +120,7 @@ public final class SimBenchmark {
                     a[i] = rng.nextDouble(-1, 1);
                 }
             }
-            var steps1 = vec.step(actions);
-            for (int i = 0; i < steps1.length; i++) {
-                if (steps1[i].done()) {
-                    vec.get(i).reset();
-                }
-            }
+            vec.step(actions, true);
             steps += actions.length;
         }
         return steps / ((System.nanoTime() - start) / 1e9);

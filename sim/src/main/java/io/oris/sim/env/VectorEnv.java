@@ -65,13 +65,26 @@ public final class VectorEnv implements AutoCloseable {
 
     /** Steps environment {@code i} with {@code actions[i]} for every i, in parallel. */
     public Step[] step(double[][] actions) {
+        return step(actions, false);
+    }
+
+    /**
+     * Steps every environment in parallel; with {@code autoReset} an environment whose episode ended is reset
+     * on its worker thread right away (the returned step keeps the final observation; the new episode's first
+     * observation is {@code get(i).observation()}), so resets cost no serial time.
+     */
+    public Step[] step(double[][] actions, boolean autoReset) {
         if (actions.length != envs.size()) {
             throw new IllegalArgumentException("need one action per environment: " + envs.size() + ", got " + actions.length);
         }
         Step[] steps = new Step[envs.size()];
         forEachSlice((from, to) -> {
             for (int i = from; i < to; i++) {
-                steps[i] = envs.get(i).step(actions[i]);
+                Environment env = envs.get(i);
+                steps[i] = env.step(actions[i]);
+                if (autoReset && steps[i].done()) {
+                    env.reset();
+                }
             }
         });
         return steps;

@@ -45,4 +45,27 @@ class VectorEnvTest {
             }
         }
     }
+
+    @Test
+    void autoResetStartsANewEpisodeOnTheWorker() {
+        try (VectorEnv vec = new VectorEnv(4, 2, i -> Environments.create("hopper", "real", i))) {
+            vec.resetAll();
+            double[][] actions = new double[4][3];
+            for (double[] a : actions) {
+                a[0] = 1.0;
+                a[1] = -1.0;
+            }
+            boolean sawDone = false;
+            for (int t = 0; t < 300 && !sawDone; t++) {
+                Step[] steps = vec.step(actions, true);
+                for (int i = 0; i < steps.length; i++) {
+                    if (steps[i].done()) {
+                        sawDone = true;
+                        assertEquals(0, vec.get(i).elapsedSteps(), "reset right after the episode ended");
+                    }
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(sawDone, "a hopper driven with full torque falls within 300 steps");
+        }
+    }
 }
