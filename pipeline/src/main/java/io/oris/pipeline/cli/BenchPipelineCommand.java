@@ -21,7 +21,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "8", description = "Evaluation tasks (default ${DEFAULT-VALUE}).")
     int items;
 
-    @Option(names = "--episodes-per-item", defaultValue = "2", description = "Episodes per task (default ${DEFAULT-VALUE}).")
+    @Option(names = "--episodes-per-item", defaultValue = "5", description = "Episodes per task, as the evaluate stage batches them (default ${DEFAULT-VALUE}).")
     int episodesPerItem;
 
     @Option(names = "--seeds", defaultValue = "2", description = "Seeds of the empty-budget sweep (default ${DEFAULT-VALUE}).")

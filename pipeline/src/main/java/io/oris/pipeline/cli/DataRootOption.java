@@ -5,7 +5,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --data-root} option every data-reading or -writing subcommand mixes in. Default: the
- * {@code ORIS_DATA_ROOT} environment variable, else {@code ./oris-data}; nothing is written outside it.
+ * {@code ORIS_DATA_ROOT} environment variable, else (for job commands) the job's {@code data_root}, else
+ * {@code ./oris-data}; nothing is written outside it.
  */
 public final class DataRootOption {
     /** Default data root when neither the option nor the environment variable is given. */
@@ -17,10 +18,23 @@ public final class DataRootOption {
 
     /** The data root in force, absolute and normalized. */
     public Path path() {
+        return path(null);
+    }
+
+    /**
+     * The data root in force for a job: {@code --data-root}, else {@code $ORIS_DATA_ROOT}, else the job's
+     * {@code oris.data_root} (so Airflow tasks and cluster submissions find it without options), else
+     * {@code ./oris-data}.
+     */
+    public Path path(String jobDataRoot) {
         if (dataRoot != null) {
             return dataRoot.toAbsolutePath().normalize();
         }
         String env = System.getenv("ORIS_DATA_ROOT");
-        return Path.of(env == null || env.isBlank() ? DEFAULT : env).toAbsolutePath().normalize();
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath().normalize();
+        }
+        String chosen = jobDataRoot == null || jobDataRoot.isBlank() ? DEFAULT : jobDataRoot;
+        return Path.of(chosen).toAbsolutePath().normalize();
     }
 }

@@ -1,5 +1,6 @@
 package io.oris.pipeline.cli;
 
+import io.oris.orchestration.descriptor.JobDescriptor;
 import io.oris.orchestration.runner.TaskResult;
 import io.oris.pipeline.stages.SweepRunner;
 import io.oris.pipeline.train.ModelLearners;
@@ -31,7 +32,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepRunner.Result result = new SweepRunner(new ModelLearners(), System.out::println)
-                .run(job, dataRoot.path(), master, ifChanged);
+                .run(job, dataRoot.path(JobDescriptor.load(job).sweep().dataRoot()), master, ifChanged);
         return report(result);
     }
 

@@ -44,7 +44,7 @@ public final class StageCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StageKind kind = StageKind.byCliName(stage).orElseThrow(() -> new IllegalArgumentException(
                 "unknown stage '" + stage + "'; expected one of " + StageKind.cliNames()));
-        Path root = dataRoot.path();
+        Path root = dataRoot.path(io.oris.orchestration.descriptor.JobDescriptor.load(job).sweep().dataRoot());
         Plan plan = new SweepRunner(new ModelLearners(), System.out::println).plan(job, root);
         StageTask task = plan.requireTask(kind, Shard.parse(shard));
         String m = master != null ? master : System.getProperty("spark.master", plan.job().sweep().spark().master());

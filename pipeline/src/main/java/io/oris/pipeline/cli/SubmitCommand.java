@@ -61,7 +61,7 @@ public final class SubmitCommand implements Callable<Integer> {
         }
         args.add(app.toString());
         args.addAll(List.of("run", job.toAbsolutePath().toString(), "--master", master,
-                "--data-root", dataRoot.path().toString()));
+                "--data-root", dataRoot.path(io.oris.orchestration.descriptor.JobDescriptor.load(job).sweep().dataRoot()).toString()));
         System.out.println("spark-submit " + String.join(" ", args.subList(0, Math.min(args.size(), 8))) + " ...");
         SparkSubmit.main(args.toArray(String[]::new));
         return 0;
