@@ -93,11 +93,7 @@ public class DarcLearner extends SacLearner {
     protected void addMetrics(Map<String, Double> m) {
         m.putAll(discLosses);
         if (nSim > 0) {
-            double s = 0;
-            for (int i = nOff; i < rows; i++) {
-                s += correction[i];
-            }
-            m.put("reward_correction_mean", s / nSim);
+            m.put("reward_correction_mean", simRowMean(correction));
         }
     }
 

@@ -200,19 +200,14 @@ public class H2oLearner extends SacLearner {
     protected void addMetrics(Map<String, Double> m) {
         m.putAll(discLosses);
         if (nSim > 0) {
-            double r = 0;
-            double uu = 0;
-            double om = 0;
             double om2 = 0;
             for (int i = nOff; i < rows; i++) {
-                r += ratio[i];
-                uu += u[i];
-                om += omega[i];
                 om2 += omega[i] * omega[i];
             }
-            m.put("dynamics_ratio_mean", r / nSim);
-            m.put("u_mean", uu / nSim);
-            m.put("omega_std", Math.sqrt(Math.max(0, om2 / nSim - (om / nSim) * (om / nSim))));
+            double om = simRowMean(omega);
+            m.put("dynamics_ratio_mean", simRowMean(ratio));
+            m.put("u_mean", simRowMean(u));
+            m.put("omega_std", Math.sqrt(Math.max(0, om2 / nSim - om * om)));
             if (h2o.regularisation()) {
                 m.put("q1_gap", gaps[0]);
                 m.put("q2_gap", gaps[1]);

@@ -121,11 +121,7 @@ public class OrisLearner extends SacLearner {
     protected void addMetrics(Map<String, Double> m) {
         m.putAll(discLosses);
         if (nSim > 0) {
-            double s = 0;
-            for (int i = nOff; i < rows; i++) {
-                s += weight[i];
-            }
-            m.put("sim_weight_mean", s / nSim);
+            m.put("sim_weight_mean", simRowMean(weight));
         }
     }
 

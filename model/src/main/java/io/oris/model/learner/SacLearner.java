@@ -558,4 +558,16 @@ public class SacLearner implements Learner {
     /** Hook: subclasses read their extra state. */
     protected void loadExtra(StateReader r) throws IOException {
     }
+
+    /** Mean of {@code values} over the simulated rows of the current batch (rows nOff..rows-1); 0 without any. */
+    protected double simRowMean(double[] values) {
+        if (nSim == 0) {
+            return 0;
+        }
+        double s = 0;
+        for (int i = nOff; i < rows; i++) {
+            s += values[i];
+        }
+        return s / nSim;
+    }
 }
