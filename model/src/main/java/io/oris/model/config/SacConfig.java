@@ -17,6 +17,10 @@ import java.util.List;
  * @param targetEntropy entropy target; default null meaning −|A| (facts §4)
  * @param logStdMin lower clamp of log σ; default −20 (facts §4)
  * @param logStdMax upper clamp of log σ; default 2 (facts §4)
+ * @param logStdMultiplier initial value of the actor's trainable log-std multiplier m in log σ = m·ℓ + o; default
+ *                         1.0, as the H2O authors' TanhGaussianPolicy initialises it
+ * @param logStdOffset initial value of the trainable log-std offset o; default −1.0 (H2O's code), so the untrained
+ *                     policy starts with σ ≈ e⁻¹ rather than 1 and its early rollouts are less erratic
  * @param lastLayerGain Xavier gain of the last layers; default 1e-2 (facts §4, "small last-layer init")
  * @param offlineBatch offline rows per update for hybrid methods; default 128 (facts §4: 128 + 128)
  * @param simulatedBatch simulated rows per update for hybrid methods; default 128 (facts §4: 128 + 128)
@@ -26,10 +30,10 @@ import java.util.List;
  */
 public record SacConfig(List<Integer> hidden, double actorLr, double criticLr, double alphaLr, double gamma, double tau,
                         boolean autoAlpha, double initialAlpha, Double targetEntropy, double logStdMin,
-                        double logStdMax, double lastLayerGain, int offlineBatch, int simulatedBatch,
+                        double logStdMax, double logStdMultiplier, double logStdOffset, double lastLayerGain, int offlineBatch, int simulatedBatch,
                         int singleSourceBatch, String dataType) {
     public static SacConfig defaults() {
-        return new SacConfig(List.of(256, 256), 3e-4, 3e-4, 3e-4, 0.99, 5e-3, true, 1.0, null, -20, 2, 1e-2, 128, 128,
+        return new SacConfig(List.of(256, 256), 3e-4, 3e-4, 3e-4, 0.99, 5e-3, true, 1.0, null, -20, 2, 1.0, -1.0, 1e-2, 128, 128,
                 256, "float");
     }
 }

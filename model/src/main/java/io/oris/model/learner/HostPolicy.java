@@ -13,13 +13,24 @@ public final class HostPolicy implements Policy {
     private final boolean gaussian;
     private final double logStdMin;
     private final double logStdMax;
+    private final double logStdMultiplier;
+    private final double logStdOffset;
 
+    /** A policy whose log σ is the network's output as it is (multiplier 1, offset 0). */
     public HostPolicy(HostMlp net, int actDim, boolean gaussian, double logStdMin, double logStdMax) {
+        this(net, actDim, gaussian, logStdMin, logStdMax, 1.0, 0.0);
+    }
+
+    /** A tanh-Gaussian policy with log σ = clamp(m·ℓ + o) (see {@link io.oris.model.nn.TanhGaussianHead}). */
+    public HostPolicy(HostMlp net, int actDim, boolean gaussian, double logStdMin, double logStdMax,
+                      double logStdMultiplier, double logStdOffset) {
         this.net = net;
         this.actDim = actDim;
         this.gaussian = gaussian;
         this.logStdMin = logStdMin;
         this.logStdMax = logStdMax;
+        this.logStdMultiplier = logStdMultiplier;
+        this.logStdOffset = logStdOffset;
     }
 
     @Override
@@ -29,7 +40,8 @@ public final class HostPolicy implements Policy {
         for (int j = 0; j < actDim; j++) {
             double u = out[j];
             if (gaussian && !deterministic) {
-                double ls = Math.max(logStdMin, Math.min(logStdMax, out[actDim + j]));
+                double ls = Math.max(logStdMin, Math.min(logStdMax,
+                        logStdMultiplier * out[actDim + j] + logStdOffset));
                 u += Math.exp(ls) * rng.nextGaussian();
             }
             a[j] = (float) Math.tanh(u);

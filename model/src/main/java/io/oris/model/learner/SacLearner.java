@@ -26,7 +26,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Soft actor-critic (Haarnoja et al.) as H2O's implementation runs it (facts §4): tanh-Gaussian actor, twin critics
+ * Soft actor-critic (Haarnoja et al.) as H2O's implementation runs it (facts §4): tanh-Gaussian actor whose log σ is
+ * {@code m·ℓ + o} with a trainable scalar multiplier m and offset o (H2O's TanhGaussianPolicy; both step with the
+ * actor's Adam settings), twin critics
  * with Polyak targets, automatic entropy tuning, target {@code r + γ(1−done)·min Q'(s', a'~π)} without an entropy
  * term. Every loss and gradient of one update is computed at the same parameters, then α, actor and critics step
  * (the reference's order) and the targets move.
@@ -51,6 +53,9 @@ public class SacLearner implements Learner {
     protected final Adam actorAdam;
     protected final Adam criticAdam;
     protected final ScalarAdam alphaAdam;
+    /** Adam of the head's log-std multiplier and offset (PyTorch's Adam treats each scalar parameter alike). */
+    private final ScalarAdam multiplierAdam;
+    private final ScalarAdam offsetAdam;
     protected final TanhGaussianHead head;
     protected final double targetEntropy;
     protected double logAlpha;
@@ -110,7 +115,10 @@ public class SacLearner implements Learner {
         this.actorAdam = new Adam(actor, cfg.actorLr());
         this.criticAdam = new Adam(critics, cfg.criticLr());
         this.alphaAdam = new ScalarAdam(cfg.alphaLr());
-        this.head = new TanhGaussianHead(actDim, cfg.logStdMin(), cfg.logStdMax());
+        this.head = new TanhGaussianHead(actDim, cfg.logStdMin(), cfg.logStdMax(), cfg.logStdMultiplier(),
+                cfg.logStdOffset());
+        this.multiplierAdam = new ScalarAdam(cfg.actorLr());
+        this.offsetAdam = new ScalarAdam(cfg.actorLr());
         this.targetEntropy = cfg.targetEntropy() != null ? cfg.targetEntropy() : -actDim;
         this.logAlpha = Math.log(cfg.initialAlpha());
         this.spec = defaultSpec();
@@ -421,6 +429,7 @@ public class SacLearner implements Learner {
             dLogp[i] = i >= from ? alpha / na : 0.0;
         }
         java.util.Arrays.fill(dRaw, 0.0);
+        head.zeroGrad();
         head.backward(actorRaw, actorNoise, piAct, dAct, dLogp, n, dRaw);
         actorPass.writeOutputGrad(dRaw);
         actorPass.backward(actor.weights(0), actor.gradients(0), 0, n, 0, n, false, false);
@@ -474,6 +483,8 @@ public class SacLearner implements Learner {
             logAlpha = alphaAdam.step(logAlpha, alphaGrad);
         }
         actorAdam.step();
+        head.setAffine(multiplierAdam.step(head.multiplier(), head.multiplierGrad()),
+                offsetAdam.step(head.offset(), head.offsetGrad()));
         criticAdam.step();
         critics.polyak(cfg.tau());
     }
@@ -496,6 +507,11 @@ public class SacLearner implements Learner {
         return alphaGrad;
     }
 
+    /** The actor's tanh-Gaussian head (its log-std multiplier and offset, and their gradients). */
+    public TanhGaussianHead head() {
+        return head;
+    }
+
     /** The actor noise of the current update (rows [0,N) for s, [N,2N) for s'), row stride A. */
     public double[] actorNoise() {
         return actorNoise;
@@ -511,7 +527,7 @@ public class SacLearner implements Learner {
     public Policy policy() {
         if (cachedPolicy == null || cachedPolicyStep != step) {
             cachedPolicy = new HostPolicy(new HostMlp(actorNet, HostIO.toHost(actor.params()), 0), actDim, true,
-                    cfg.logStdMin(), cfg.logStdMax());
+                    cfg.logStdMin(), cfg.logStdMax(), head.multiplier(), head.offset());
             cachedPolicyStep = step;
         }
         return cachedPolicy;
@@ -526,6 +542,9 @@ public class SacLearner implements Learner {
                 .array("critics.target", critics.target());
         actorAdam.save(w, "actor.adam");
         criticAdam.save(w, "critics.adam");
+        w.doubles("actor.log_std_affine", new double[] {head.multiplier(), head.offset()})
+                .doubles("actor.log_std_multiplier.adam", multiplierAdam.state())
+                .doubles("actor.log_std_offset.adam", offsetAdam.state());
         w.doubles("log_alpha", new double[] {logAlpha}).doubles("alpha.adam", alphaAdam.state())
                 .longs("step", step).longs("rng", rng.state());
         saveExtra(w);
@@ -543,6 +562,10 @@ public class SacLearner implements Learner {
         r.into("critics.target", critics.target());
         actorAdam.load(r, "actor.adam");
         criticAdam.load(r, "critics.adam");
+        double[] affine = r.doubles("actor.log_std_affine");
+        head.setAffine(affine[0], affine[1]);
+        multiplierAdam.setState(r.doubles("actor.log_std_multiplier.adam"));
+        offsetAdam.setState(r.doubles("actor.log_std_offset.adam"));
         logAlpha = r.doubles("log_alpha")[0];
         alphaAdam.setState(r.doubles("alpha.adam"));
         step = r.longs("step")[0];

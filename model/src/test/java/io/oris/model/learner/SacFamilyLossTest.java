@@ -17,6 +17,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -33,7 +35,7 @@ class SacFamilyLossTest {
         // last-layer gain 0 = default init, so outputs (and gradients) are not all tiny; log σ bounds tight enough
         // that some rows hit the clamp
         return new SacConfig(List.of(5, 4), d.actorLr(), d.criticLr(), d.alphaLr(), d.gamma(), d.tau(), true, 0.7,
-                null, -0.3, 0.3, 0.0, 4, 5, 9, "double");
+                null, -0.3, 0.3, 1.3, -0.2, 0.0, 4, 5, 9, "double");
     }
 
     static DiscriminatorConfig tinyDisc() {
@@ -59,9 +61,45 @@ class SacFamilyLossTest {
         int na = Ref.checkGradient(l.actorGroup().params(), ga, 0, ga.length, as, 0,
                 () -> l.lossesAndGradients().get("actor_loss"), what + " actor");
         assertTrue(nc > 50 && na > 30, "too few parameters checked");
+        checkHeadScalars(l, what);
         // α: the loss is linear in log α
         l.lossesAndGradients();
         Ref.assertRel(-(ref.alphaLoss / -l.logAlpha()), l.alphaGradient(), 1e-9, what + " alpha gradient");
+    }
+
+    /** The trainable log-std multiplier and offset of the head: analytic gradients vs central differences. */
+    private static void checkHeadScalars(SacLearner l, String what) {
+        l.lossesAndGradients();
+        double m = l.head().multiplier();
+        double o = l.head().offset();
+        double gm = l.head().multiplierGrad();
+        double go = l.head().offsetGrad();
+        double h = 1e-6;
+        l.head().setAffine(m + h, o);
+        double up = l.lossesAndGradients().get("actor_loss");
+        l.head().setAffine(m - h, o);
+        double down = l.lossesAndGradients().get("actor_loss");
+        double fdm = (up - down) / (2 * h);
+        l.head().setAffine(m, o + h);
+        up = l.lossesAndGradients().get("actor_loss");
+        l.head().setAffine(m, o - h);
+        down = l.lossesAndGradients().get("actor_loss");
+        double fdo = (up - down) / (2 * h);
+        l.head().setAffine(m, o);
+        assertTrue(Math.abs(gm) > 1e-6 && Math.abs(go) > 1e-6, what + ": head scalars get no gradient");
+        Ref.assertRel(fdm, gm, 1e-5, what + " log-std multiplier gradient");
+        Ref.assertRel(fdo, go, 1e-5, what + " log-std offset gradient");
+    }
+
+    @Test
+    void headStartsAtTheH2oInitialisationAndTrainsItsScalars() {
+        SacLearner l = new SacLearner("sac", LearnerDims.of(OBS, ACT), SacConfig.defaults(), 5);
+        assertEquals(1.0, l.head().multiplier(), 0.0);
+        assertEquals(-1.0, l.head().offset(), 0.0);
+        Random r = new Random(3);
+        l.update(UpdateInput.of(Batch.empty(OBS, ACT), Ref.randomBatch(r, 8, OBS, ACT)));
+        assertNotEquals(1.0, l.head().multiplier(), "the multiplier must be trained");
+        assertNotEquals(-1.0, l.head().offset(), "the offset must be trained");
     }
 
     @Test
@@ -358,8 +396,10 @@ class SacFamilyLossTest {
                         double[] ua = Ref.row(un, i * k + r2, ACT);
                         double[] pa = new double[ACT];
                         double[] pn = new double[ACT];
-                        double lpa = SacRef.sample(Ref.forward(ap, 0, as, s), rn, i * k + r2, ACT, tiny(), pa);
-                        double lpn = SacRef.sample(Ref.forward(ap, 0, as, s2), rn, n * k + i * k + r2, ACT, tiny(), pn);
+                        double lpa = SacRef.sample(Ref.forward(ap, 0, as, s), rn, i * k + r2, ACT, tiny(), pa,
+                                l.head().multiplier(), l.head().offset());
+                        double lpn = SacRef.sample(Ref.forward(ap, 0, as, s2), rn, n * k + i * k + r2, ACT, tiny(),
+                                pn, l.head().multiplier(), l.head().offset());
                         double qr = Ref.forward(cp, c * Ref.paramCount(qs), qs, Ref.concat(s, ua))[0];
                         double qa = Ref.forward(cp, c * Ref.paramCount(qs), qs, Ref.concat(s, pa))[0];
                         double qn = Ref.forward(cp, c * Ref.paramCount(qs), qs, Ref.concat(s, pn))[0];

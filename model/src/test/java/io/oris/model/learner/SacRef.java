@@ -52,8 +52,9 @@ final class SacRef {
             double[] act = Ref.row(b.actions(), r, a);
             double[] pi = new double[a];
             double[] pi2 = new double[a];
-            double lp = sample(Ref.forward(ap, 0, as, s), eps, i, a, cfg, pi);
-            sample(Ref.forward(ap, 0, as, s2), eps, n + i, a, cfg, pi2);
+            double lp = sample(Ref.forward(ap, 0, as, s), eps, i, a, cfg, pi, l.head().multiplier(),
+                    l.head().offset());
+            sample(Ref.forward(ap, 0, as, s2), eps, n + i, a, cfg, pi2, l.head().multiplier(), l.head().offset());
             logp[i] = lp;
             q1[i] = Ref.forward(cp, 0, qs, Ref.concat(s, act))[0];
             q2[i] = Ref.forward(cp, qn, qs, Ref.concat(s, act))[0];
@@ -78,11 +79,15 @@ final class SacRef {
         criticLoss = c;
     }
 
-    /** tanh-Gaussian sample from a raw output row with the learner's noise row {@code row}; returns log π. */
-    static double sample(double[] raw, double[] eps, int row, int a, SacConfig cfg, double[] act) {
+    /**
+     * tanh-Gaussian sample from a raw output row with the learner's noise row {@code row}, log σ = clamp(m·ℓ + o);
+     * returns log π.
+     */
+    static double sample(double[] raw, double[] eps, int row, int a, SacConfig cfg, double[] act, double m,
+                         double o) {
         double lp = 0;
         for (int j = 0; j < a; j++) {
-            double ls = Math.max(cfg.logStdMin(), Math.min(cfg.logStdMax(), raw[a + j]));
+            double ls = Math.max(cfg.logStdMin(), Math.min(cfg.logStdMax(), m * raw[a + j] + o));
             double e = eps[row * a + j];
             double u = raw[j] + Math.exp(ls) * e;
             act[j] = Math.tanh(u);
