@@ -14,7 +14,8 @@ import java.util.Set;
  * Builds a learner from a method name and a configuration. Names: {@code sac} (simulator only), {@code cql},
  * {@code iql}, {@code td3bc}, {@code bc}, {@code h2o} with any of the suffixes {@code -a} (uniform ω), {@code -dr}
  * (no dynamics ratio), {@code -reg} (no regularisation), {@code -v} (E_ω[Q]), {@code darc}, {@code darc+},
- * {@code oris} with {@code -no_restart} and/or {@code -h2o_reweight}. Suffixes switch the corresponding config
+ * {@code oris} with {@code -no_restart} and/or {@code -h2o_reweight} ({@code oris.regularisation: h2o} adds H2O's
+ * value regularisation; {@code oris-no_restart-h2o_reweight} with it is H2O's learner). Suffixes switch the corresponding config
  * fields ({@link #resolve}); the resolved config is what a run should record.
  */
 public final class Learners {
@@ -81,7 +82,7 @@ public final class Learners {
                     throw unknown(method);
                 }
                 OrisConfig r = new OrisConfig(o.wMin(), o.wMax(), o.restartNoiseScale(), o.randomActionProbability(),
-                        o.rolloutHorizon(), o.rolloutCount(), o.granularity(), restart, reweight);
+                        o.rolloutHorizon(), o.rolloutCount(), o.granularity(), restart, reweight, o.regularisation());
                 return new LearnerConfig(cfg.sac(), cfg.cql(), cfg.iql(), cfg.td3bc(), cfg.bc(), cfg.h2o(),
                         cfg.discriminator(), r, cfg.gan());
             }
@@ -110,7 +111,9 @@ public final class Learners {
             case "h2o" -> new H2oLearner(name, dims, c.sac(), c.h2o(), c.discriminator(), seed);
             case "darc" -> new DarcLearner(name, dims, c.sac(), c.discriminator(), false, seed);
             case "darc+" -> new DarcLearner(name, dims, c.sac(), c.discriminator(), true, seed);
-            case "oris" -> new OrisLearner(name, dims, c.sac(), c.oris(), gan, c.h2o(), c.discriminator(), seed);
+            case "oris" -> c.oris().h2oReweight() || c.oris().h2oRegularisation()
+                    ? new OrisH2oLearner(name, dims, c.sac(), c.oris(), gan, c.h2o(), c.discriminator(), seed)
+                    : new OrisLearner(name, dims, c.sac(), c.oris(), gan, seed);
             default -> throw unknown(method);
         };
     }

@@ -45,6 +45,12 @@ public final class HybridRolloutPolicy implements Policy {
         }
     }
 
+    /** New rollout: acts with the learner's policy as it is now and, at ROLLOUT granularity, redraws the choice. */
+    public void beginRollout(Policy currentPolicy) {
+        this.current = currentPolicy;
+        beginRollout();
+    }
+
     /** New rollout: at ROLLOUT granularity, redraws the choice. */
     public void beginRollout() {
         if (granularity == Granularity.ROLLOUT) {

@@ -300,8 +300,8 @@ class SacFamilyLossTest {
         GanConfig gc = new GanConfig(List.of(6, 5), List.of(6, 5), 0, 1, 4, 1e-3, 0.5, false, 1);
         StateGan gan = new StateGan(OBS, gc, new double[] {0.1, -0.2, 0.3}, new double[] {0.5, 1.0, 2.0},
                 DataType.DOUBLE, new SeededRandom(9));
-        OrisConfig oc = new OrisConfig(0.05, 0.9, 0.01, 0.2, 50, 20, "EPOCH", true, false);
-        OrisLearner l = new OrisLearner("oris", dims(), tiny(), oc, gan, H2oConfig.defaults(), tinyDisc(), 13);
+        OrisConfig oc = new OrisConfig(0.05, 0.9, 0.01, 0.2, 50, 20, "EPOCH", true, false, "none");
+        OrisLearner l = new OrisLearner("oris", dims(), tiny(), oc, gan, 13);
         UpdateInput in = UpdateInput.of(Ref.randomBatch(r, 4, OBS, ACT), Ref.randomBatch(r, 5, OBS, ACT));
         l.prepare(in);
         double[] dp = HostIO.toHost(gan.discriminatorGroup().params());
@@ -326,8 +326,8 @@ class SacFamilyLossTest {
     @Test
     void orisWithH2oReweightUsesTheClippedRatio() {
         Random r = new Random(5);
-        OrisConfig oc = new OrisConfig(0.05, 0.9, 0.01, 0.2, 50, 20, "EPOCH", true, true);
-        OrisLearner l = new OrisLearner("oris-h2o_reweight", dims(), tiny(), oc, null, H2oConfig.defaults(),
+        OrisConfig oc = new OrisConfig(0.05, 0.9, 0.01, 0.2, 50, 20, "EPOCH", true, true, "none");
+        OrisH2oLearner l = new OrisH2oLearner("oris-h2o_reweight", dims(), tiny(), oc, null, H2oConfig.defaults(),
                 tinyDisc(), 14);
         UpdateInput in = hybridInput(r);
         l.prepare(in);
@@ -343,7 +343,7 @@ class SacFamilyLossTest {
         checkCore(l, ref, "oris-h2o_reweight");
     }
 
-    private static io.oris.model.h2o.DynamicsDiscriminators getDisc(OrisLearner l) {
+    private static io.oris.model.h2o.DynamicsDiscriminators getDisc(OrisH2oLearner l) {
         return l.discriminators();
     }
 

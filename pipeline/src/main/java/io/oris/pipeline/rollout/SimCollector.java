@@ -45,6 +45,21 @@ public final class SimCollector {
         }
     }
 
+    /**
+     * One whole rollout: starts a new one (ending any unfinished rollout), then steps until the horizon or the task
+     * ends it. Returns the number of steps taken.
+     */
+    public int collectRollout(ActionPolicy policy, TransitionSink sink) {
+        endRollout();
+        long before = rollouts;
+        int steps = 0;
+        while (rollouts == before) {
+            collect(1, policy, sink);
+            steps++;
+        }
+        return steps;
+    }
+
     /** Forces the next {@link #collect} to begin a new rollout (e.g. after the rollout policy changed). */
     public void endRollout() {
         if (observation != null) {

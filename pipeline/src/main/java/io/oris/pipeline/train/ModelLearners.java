@@ -5,7 +5,7 @@ import io.oris.model.config.OrisConfig;
 import io.oris.model.learner.Learner;
 import io.oris.model.learner.LearnerDims;
 import io.oris.model.learner.Learners;
-import io.oris.model.learner.OrisLearner;
+import io.oris.model.learner.OrisMethod;
 import io.oris.model.oris.HybridRolloutPolicy;
 import io.oris.model.oris.RestartSampler;
 import io.oris.model.oris.StateGan;
@@ -60,8 +60,8 @@ public final class ModelLearners implements LearnerProvider {
 
     @Override
     public RolloutPlan rollouts(RunConfig config, LearnerDims dims, Path dataRoot, Learner learner) {
-        if (!(learner instanceof OrisLearner oris)) {
-            return new PolicyRollouts(learner);
+        if (!(learner instanceof OrisMethod oris)) {
+            return new PolicyRollouts(learner, config.simStepsPerEpoch());
         }
         OrisConfig c = oris.orisConfig();
         SplittableRandom rng = new SplittableRandom(config.seed() * 104729 + 3);
@@ -69,7 +69,7 @@ public final class ModelLearners implements LearnerProvider {
                 HybridRolloutPolicy.Granularity.parse(c.granularity()), rng.split());
         RestartSampler restarts = c.restartFromGenerator()
                 ? new RestartSampler(loadGan(config, dataRoot), c.restartNoiseScale()) : null;
-        return new OrisRollouts(learner, restarts, hybrid, c.rolloutHorizon(), rng.nextLong());
+        return new OrisRollouts(learner, restarts, hybrid, c.rolloutHorizon(), c.rolloutCount(), rng.nextLong());
     }
 
     private static StateGan loadGan(RunConfig config, Path dataRoot) {

@@ -126,23 +126,33 @@ public final class TrainRun {
             long epoch = step / perEpoch;
             while (step < total) {
                 long epochStart = System.nanoTime();
-                if (collector != null) {
-                    ActionPolicy policy = rollouts.policyForEpoch(epoch, rng);
-                    collector.collect((int) config.simStepsPerEpoch(), policy, sink);
-                }
                 Map<String, Double> sums = new TreeMap<>();
                 long updates = 0;
-                for (long k = 0; k < perEpoch && step < total; k++) {
-                    Map<String, Double> m = learner.update(replay.sample(spec, task.observationDim(), task.actionDim(), rng));
-                    m.forEach((key, v) -> sums.merge(key, v, Double::sum));
-                    updates++;
-                    step++;
-                    if (step % config.evalEvery() == 0 || step == total) {
-                        writeSnapshot(dir.snapshotDir(step), learner);
+                ActionPolicy policy = collector == null ? null : rollouts.policyForEpoch(epoch, rng);
+                int segments = collector == null ? 1 : rollouts.segmentsPerEpoch();
+                // the epoch's gradient steps, spread evenly after its collection segments; a run resumed in the
+                // middle of an epoch skips the segments whose steps it has already taken
+                long epochFirst = epoch * perEpoch;
+                for (int c = 0; c < segments && step < total; c++) {
+                    long segmentEnd = Math.min(total, epochFirst + perEpoch * (c + 1) / segments);
+                    if (segmentEnd <= step) {
+                        continue;
                     }
-                    if (step % config.snapshotEvery() == 0 || step == total) {
-                        writeCheckpoint(checkpoint, learner, simReplay);
-                        dir.writeStatus(new RunStatus(RunStatus.RUNNING, null, attempt, step, startedAt, null));
+                    if (collector != null) {
+                        rollouts.collectSegment(c, collector, policy, sink);
+                    }
+                    while (step < segmentEnd) {
+                        Map<String, Double> m = learner.update(replay.sample(spec, task.observationDim(), task.actionDim(), rng));
+                        m.forEach((key, v) -> sums.merge(key, v, Double::sum));
+                        updates++;
+                        step++;
+                        if (step % config.evalEvery() == 0 || step == total) {
+                            writeSnapshot(dir.snapshotDir(step), learner);
+                        }
+                        if (step % config.snapshotEvery() == 0 || step == total) {
+                            writeCheckpoint(checkpoint, learner, simReplay);
+                            dir.writeStatus(new RunStatus(RunStatus.RUNNING, null, attempt, step, startedAt, null));
+                        }
                     }
                 }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
