@@ -225,6 +225,11 @@ public class H2oLearner extends SacLearner {
         return u;
     }
 
+    /** ω = u/Σu of the simulated rows of the current batch (read-only; for the reference tests). */
+    public double[] omega() {
+        return omega;
+    }
+
     @Override
     protected void saveExtra(StateWriter w) throws IOException {
         disc.save(w, "disc");
