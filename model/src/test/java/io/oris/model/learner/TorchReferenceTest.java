@@ -121,7 +121,8 @@ class TorchReferenceTest {
                 h.regularisation(), h.expectationVariant());
         OrisConfig o = d.oris();
         OrisConfig oris = new OrisConfig(0.01, o.wMax(), o.restartNoiseScale(), o.randomActionProbability(),
-                o.rolloutHorizon(), o.rolloutCount(), o.granularity(), o.restartFromGenerator(), o.h2oReweight());
+                o.rolloutHorizon(), o.rolloutCount(), o.granularity(), o.restartFromGenerator(), o.h2oReweight(),
+                o.regularisation());
         return new LearnerConfig(sac, d.cql(), d.iql(), d.td3bc(), d.bc(), h2o, disc, oris, d.gan());
     }
 
