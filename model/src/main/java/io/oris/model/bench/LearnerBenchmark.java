@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oris.model.config.GanConfig;
 import io.oris.model.config.LearnerConfig;
+import io.oris.model.learner.DatasetStats;
 import io.oris.model.learner.Learner;
 import io.oris.model.learner.LearnerDims;
 import io.oris.model.learner.Learners;
@@ -297,7 +298,8 @@ public final class LearnerBenchmark {
         double seconds = Double.parseDouble(args[3]);
         double[] std = new double[obs];
         java.util.Arrays.fill(std, 1.0);
-        LearnerDims dims = new LearnerDims(obs, act, std);
+        // synthetic dataset statistics: unit std (H2O, ORIS), zero mean (TD3+BC), a return range (IQL's reward scale)
+        LearnerDims dims = new LearnerDims(obs, act, new DatasetStats(new double[obs], std, 0.0, 1000.0));
         StateGan gan = method.startsWith("oris") ? new StateGan(obs, GanConfig.defaults(), new double[obs], std,
                 DataType.FLOAT, new SeededRandom(1)) : null;
         Learner l = Learners.create(method, LearnerConfig.defaults(), dims, gan, 1);

@@ -25,7 +25,9 @@ public interface Learner extends Policy {
     /**
      * One gradient update.
      *
-     * @throws NonFiniteLossException if a loss term is NaN or infinite (actor, critics and α are left unchanged)
+     * @throws NonFiniteLossException if a loss term is NaN or infinite (actor, critics and α are left unchanged,
+     *                               except that TD3+BC's critics have taken their step when its delayed actor loss,
+     *                               computed after that step as in the reference, is the non-finite term)
      */
     Map<String, Double> update(UpdateInput input);
 

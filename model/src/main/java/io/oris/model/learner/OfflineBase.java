@@ -19,7 +19,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Common plumbing of the offline-only learners outside the SAC family (IQL, TD3+BC, BC): the batch on the host, step
- * count, metrics, the non-finite check, the policy copy and the snapshot frame. Subclasses write the losses.
+ * count, metrics, the non-finite check, the cached policy copy and the snapshot frame. Subclasses write the losses,
+ * the batch preprocessing (state normalisation, reward scaling) and the policy they hand out.
  */
 abstract class OfflineBase implements Learner {
     protected final String method;
@@ -81,14 +82,22 @@ abstract class OfflineBase implements Learner {
     @Override
     public Map<String, Double> update(UpdateInput input) {
         prepare(input);
-        Map<String, Double> m = lossesAndGradients();
-        applyGradients();
+        Map<String, Double> m = train();
         step++;
         metrics = Collections.unmodifiableMap(m);
         return metrics;
     }
 
-    /** Loads the offline batch and draws the update's noise; the losses are then deterministic. */
+    /**
+     * The update after {@link #prepare}: losses, gradients and optimiser steps in the order of the method's reference
+     * implementation; returns the update's metrics.
+     */
+    protected abstract Map<String, Double> train();
+
+    /**
+     * Loads the offline batch, applies the method's preprocessing ({@link #preprocessBatch}) and draws the update's
+     * noise; the losses are then deterministic.
+     */
     public void prepare(UpdateInput input) {
         Batch b = input.offline();
         if (b == null || b.size() == 0) {
@@ -118,7 +127,12 @@ abstract class OfflineBase implements Learner {
             rew[i] = b.rewards()[i];
             done[i] = b.done()[i];
         }
+        preprocessBatch();
         drawNoise();
+    }
+
+    /** Hook: transforms the host batch in place before the losses (state normalisation, reward scaling). */
+    protected void preprocessBatch() {
     }
 
     /** Allocates per-row buffers for batches of {@code n} rows. */
@@ -127,26 +141,24 @@ abstract class OfflineBase implements Learner {
     protected void drawNoise() {
     }
 
-    /** Computes every loss and gradient at the current parameters. */
+    /** Computes every loss and gradient at the current parameters (no parameter changes; the tests' probe). */
     public abstract Map<String, Double> lossesAndGradients();
 
-    protected abstract void applyGradients();
-
-    /** The actor network, its parameter group, and whether it is tanh-Gaussian (else deterministic tanh). */
-    protected abstract Mlp actorNet();
-
-    protected abstract ParamGroup actorGroup();
-
-    protected abstract boolean gaussianActor();
+    /** A fresh frozen copy of the current actor that acts on raw observations. */
+    protected abstract Policy buildPolicy();
 
     @Override
     public Policy policy() {
         if (cached == null || cachedStep != step) {
-            cached = new HostPolicy(new HostMlp(actorNet(), HostIO.toHost(actorGroup().params()), 0), actDim,
-                    gaussianActor(), -20, 2);
+            cached = buildPolicy();
             cachedStep = step;
         }
         return cached;
+    }
+
+    /** A deterministic tanh actor {@code net} with parameters {@code group} as a plain-Java policy. */
+    protected HostPolicy deterministicPolicy(Mlp net, ParamGroup group) {
+        return new HostPolicy(new HostMlp(net, HostIO.toHost(group.params()), 0), actDim, false, 0, 0);
     }
 
     protected void check(String term, double value) {

@@ -15,10 +15,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TD3+BC (Fujimoto and Gu 2021): TD3 with twin critics, target policy smoothing ({@code a' = clip(π'(s') +
- * clip(N(0,σ²), ±c), ±1)}) and a delayed actor whose loss is {@code −λ·mean Q1(s, π(s)) + mean (π(s) − a)²} with
- * {@code λ = α / mean|Q1(s, π(s))|} (detached). Targets move with the actor, every {@code policyDelay} updates.
- * State normalisation (as in the paper) is the data pipeline's job.
+ * TD3+BC (Fujimoto and Gu 2021) as the authors' code and CORL's {@code td3_bc.py} run it: states and next states
+ * standardised with the offline dataset's mean and std + 1e-3 ({@link StateNormalizer}, switch
+ * {@code td3bc.normalizeStates}); a deterministic actor {@code π(s) = tanh(f(s))}; twin critics trained on
+ * {@code mse(Q1, y) + mse(Q2, y)} with {@code y = r + γ(1−done)·min Q̄(s', a')} and target policy smoothing
+ * {@code a' = clip(π̄(s') + clip(N(0,σ²), ±c), ±1)}; every {@code policyDelay} updates the actor loss
+ * {@code −λ·mean Q1(s, π(s)) + mean (π(s) − a)²} with {@code λ = α / mean|Q1(s, π(s))|} (detached), evaluated with
+ * the critics after this update's critic step (the reference's order), then Polyak updates of target critics and
+ * target actor. The policy handed out ({@link #policy()}) standardises raw observations itself, and the normaliser
+ * is saved in snapshots, so the evaluator can feed it raw environment observations.
+ *
+ * <p>A non-finite actor loss is detected after the critic step of that update (actor and targets are unchanged).
  */
 public final class Td3BcLearner extends OfflineBase {
     private final SacConfig sac;
@@ -29,10 +36,12 @@ public final class Td3BcLearner extends OfflineBase {
     private final ParamGroup critics;
     private final Adam actorAdam;
     private final Adam criticAdam;
+    private StateNormalizer normalizer;
     private MlpPass actorPass;
     private MlpPass targetActorPass;
     private MlpPass q1Pass;
     private MlpPass q2Pass;
+    private MlpPass piPass;
     private MlpPass t1Pass;
     private MlpPass t2Pass;
     private double[] smoothing;
@@ -43,6 +52,11 @@ public final class Td3BcLearner extends OfflineBase {
         super(method, dims, sac.dataType(), sac.singleSourceBatch(), seed);
         this.sac = sac;
         this.cfg = cfg;
+        if (cfg.normalizeStates() && dims.dataset() == null) {
+            throw new IllegalArgumentException(method + ": td3bc.normalizeStates needs the offline dataset's state"
+                    + " mean and std (LearnerDims.dataset)");
+        }
+        this.normalizer = cfg.normalizeStates() ? StateNormalizer.of(dims.dataset()) : StateNormalizer.identity(obsDim);
         this.actorNet = new Mlp(SacLearner.sizes(obsDim, sac.hidden(), actDim));
         this.criticNet = new Mlp(SacLearner.sizes(obsDim + actDim, sac.hidden(), 1));
         this.actor = ParamGroup.initialised(List.of(actorNet), dataType, true, rng, 0.0);
@@ -55,11 +69,19 @@ public final class Td3BcLearner extends OfflineBase {
     protected void allocate(int n) {
         actorPass = new MlpPass(actorNet, n, dataType);
         targetActorPass = new MlpPass(actorNet, n, dataType);
-        q1Pass = new MlpPass(criticNet, 2 * n, dataType);
-        q2Pass = new MlpPass(criticNet, 2 * n, dataType, q1Pass.input());
+        q1Pass = new MlpPass(criticNet, n, dataType);
+        q2Pass = new MlpPass(criticNet, n, dataType, q1Pass.input());
+        piPass = new MlpPass(criticNet, n, dataType);
         t1Pass = new MlpPass(criticNet, n, dataType);
         t2Pass = new MlpPass(criticNet, n, dataType, t1Pass.input());
         smoothing = new double[n * actDim];
+    }
+
+    /** Standardises the batch's states and next states (identity when {@code td3bc.normalizeStates} is off). */
+    @Override
+    protected void preprocessBatch() {
+        normalizer.applyInPlace(obs, rows);
+        normalizer.applyInPlace(next, rows);
     }
 
     @Override
@@ -79,93 +101,150 @@ public final class Td3BcLearner extends OfflineBase {
         return critics;
     }
 
+    public ParamGroup actorGroup() {
+        return actor;
+    }
+
+    /** The state normaliser in use (the dataset's, the identity, or a restored snapshot's). */
+    public StateNormalizer normalizer() {
+        return normalizer;
+    }
+
     /** Whether the current update also trains the actor (delayed policy update). */
     public boolean isActorStep() {
         return actorStep;
     }
 
+    /** λ of the last actor-loss evaluation. */
+    public double lambda() {
+        return lambda;
+    }
+
+    /**
+     * Critic and actor losses and gradients both at the current parameters (the actor part only on actor steps);
+     * {@link #update} instead evaluates the actor loss after the critic step.
+     */
     @Override
     public Map<String, Double> lossesAndGradients() {
+        Map<String, Double> m = criticLossAndGradients();
+        m.putAll(actorLoss(actorStep));
+        return m;
+    }
+
+    /** Critic step, then (on actor steps) the actor loss with the stepped critics, actor step and target updates. */
+    @Override
+    protected Map<String, Double> train() {
+        Map<String, Double> m = criticLossAndGradients();
+        criticAdam.step();
+        m.putAll(actorLoss(actorStep));
+        if (actorStep) {
+            actorAdam.step();
+            critics.polyak(sac.tau());
+            actor.polyak(sac.tau());
+        }
+        return m;
+    }
+
+    /** {@code mse(Q1, y) + mse(Q2, y)} and its gradients for both critics. */
+    private Map<String, Double> criticLossAndGradients() {
         int n = rows;
-        int inA = obsDim + 1;
-        int inQ = obsDim + actDim + 1;
-        double[] xs = new double[n * inA];
-        double[] xn = new double[n * inA];
-        rowsOf(obs, null, n, obsDim, 0, xs);
+        double[] xn = new double[n * (obsDim + 1)];
         rowsOf(next, null, n, obsDim, 0, xn);
-        HostIO.write(xs, actorPass.input());
         HostIO.write(xn, targetActorPass.input());
-        actorPass.forward(actor.weights(0));
         targetActorPass.forward(actor.targetWeights(0));
-        double[] pi = new double[n * actDim];
         double[] nextA = new double[n * actDim];
-        actorPass.readOutput(pi);
         targetActorPass.readOutput(nextA);
         for (int i = 0; i < n * actDim; i++) {
-            pi[i] = Math.tanh(pi[i]);
             nextA[i] = Math.max(-1, Math.min(1, Math.tanh(nextA[i]) + smoothing[i]));
         }
-        double[] xq = new double[2 * n * inQ];
+        int inQ = obsDim + actDim + 1;
         double[] xt = new double[n * inQ];
-        rowsOf(obs, act, n, obsDim, actDim, xq);
-        double[] tail = new double[n * inQ];
-        rowsOf(obs, pi, n, obsDim, actDim, tail);
-        System.arraycopy(tail, 0, xq, n * inQ, n * inQ);
+        double[] xq = new double[n * inQ];
         rowsOf(next, nextA, n, obsDim, actDim, xt);
-        HostIO.write(xq, q1Pass.input());
+        rowsOf(obs, act, n, obsDim, actDim, xq);
         HostIO.write(xt, t1Pass.input());
-        q1Pass.forward(critics.weights(0));
-        q2Pass.forward(critics.weights(1));
+        HostIO.write(xq, q1Pass.input());
         t1Pass.forward(critics.targetWeights(0));
         t2Pass.forward(critics.targetWeights(1));
-        double[] q1 = new double[2 * n];
-        double[] q2 = new double[2 * n];
+        q1Pass.forward(critics.weights(0));
+        q2Pass.forward(critics.weights(1));
         double[] t1 = new double[n];
         double[] t2 = new double[n];
-        q1Pass.readOutput(q1);
-        q2Pass.readOutput(q2);
+        double[] q1 = new double[n];
+        double[] q2 = new double[n];
         t1Pass.readOutput(t1);
         t2Pass.readOutput(t2);
-        double criticLoss = 0;
-        double[] d1 = new double[2 * n];
-        double[] d2 = new double[2 * n];
+        q1Pass.readOutput(q1);
+        q2Pass.readOutput(q2);
+        double loss = 0;
+        double targetMean = 0;
+        double[] d1 = new double[n];
+        double[] d2 = new double[n];
         for (int i = 0; i < n; i++) {
             double y = rew[i] + sac.gamma() * (1 - done[i]) * Math.min(t1[i], t2[i]);
-            criticLoss += ((q1[i] - y) * (q1[i] - y) + (q2[i] - y) * (q2[i] - y)) / n;
+            loss += ((q1[i] - y) * (q1[i] - y) + (q2[i] - y) * (q2[i] - y)) / n;
             d1[i] = 2 * (q1[i] - y) / n;
             d2[i] = 2 * (q2[i] - y) / n;
+            targetMean += y / n;
         }
+        check("critic_loss", loss);
+        q1Pass.writeOutputGrad(d1);
+        q1Pass.backward(critics.weights(0), critics.gradients(0), 0, n, 0, n, false, false);
+        q2Pass.writeOutputGrad(d2);
+        q2Pass.backward(critics.weights(1), critics.gradients(1), 0, n, 0, n, false, false);
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("critic_loss", loss);
+        m.put("target_q_mean", targetMean);
+        return m;
+    }
+
+    /**
+     * {@code −λ·mean Q1(s, π(s)) + mean (π(s) − a)²} with the current critics; with {@code gradients}, checks it and
+     * fills the actor's gradient (λ detached; the critics get none).
+     */
+    private Map<String, Double> actorLoss(boolean gradients) {
+        int n = rows;
+        double[] xs = new double[n * (obsDim + 1)];
+        rowsOf(obs, null, n, obsDim, 0, xs);
+        HostIO.write(xs, actorPass.input());
+        actorPass.forward(actor.weights(0));
+        double[] pi = new double[n * actDim];
+        actorPass.readOutput(pi);
+        for (int i = 0; i < n * actDim; i++) {
+            pi[i] = Math.tanh(pi[i]);
+        }
+        int inQ = obsDim + actDim + 1;
+        double[] xp = new double[n * inQ];
+        rowsOf(obs, pi, n, obsDim, actDim, xp);
+        HostIO.write(xp, piPass.input());
+        piPass.forward(critics.weights(0));
+        double[] q = new double[n];
+        piPass.readOutput(q);
         double absMean = 0;
         double qMean = 0;
         for (int i = 0; i < n; i++) {
-            absMean += Math.abs(q1[n + i]) / n;
-            qMean += q1[n + i] / n;
+            absMean += Math.abs(q[i]) / n;
+            qMean += q[i] / n;
         }
         lambda = cfg.alpha() / absMean;
         double bc = 0;
         for (int i = 0; i < n * actDim; i++) {
             bc += (pi[i] - act[i]) * (pi[i] - act[i]) / (n * actDim);
         }
-        double actorLoss = -lambda * qMean + bc;
-        check("critic_loss", criticLoss);
-        if (actorStep) {
-            check("actor_loss", actorLoss);
-            for (int i = 0; i < n; i++) {
-                d1[n + i] = -lambda / n;
-            }
-        }
-        q1Pass.writeOutputGrad(d1);
-        q2Pass.writeOutputGrad(d2);
-        q1Pass.backward(critics.weights(0), critics.gradients(0), 0, actorStep ? 2 * n : n, 0, n, false, actorStep);
-        q2Pass.backward(critics.weights(1), critics.gradients(1), 0, n, 0, n, false, false);
-        if (actorStep) {
-            double[] dx = new double[2 * n * inQ];
-            HostIO.read(q1Pass.inputGrad(), dx, dx.length);
+        double loss = -lambda * qMean + bc;
+        if (gradients) {
+            check("actor_loss", loss);
+            double[] dq = new double[n];
+            java.util.Arrays.fill(dq, -lambda / n);
+            piPass.writeOutputGrad(dq);
+            piPass.backward(critics.weights(0), null, 0, n, 0, n, false, true);
+            double[] dx = new double[n * inQ];
+            HostIO.read(piPass.inputGrad(), dx, dx.length);
             double[] dOut = new double[n * actDim];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < actDim; j++) {
                     double a = pi[i * actDim + j];
-                    double g = dx[(n + i) * inQ + obsDim + j] + 2 * (a - act[i * actDim + j]) / (n * actDim);
+                    double g = dx[i * inQ + obsDim + j] + 2 * (a - act[i * actDim + j]) / (n * actDim);
                     dOut[i * actDim + j] = g * (1 - a * a);
                 }
             }
@@ -173,42 +252,17 @@ public final class Td3BcLearner extends OfflineBase {
             actorPass.backward(actor.weights(0), actor.gradients(0), 0, n, 0, n, false, false);
         }
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("critic_loss", criticLoss);
-        m.put("actor_loss", actorLoss);
+        m.put("actor_loss", loss);
         m.put("bc_loss", bc);
         m.put("lambda", lambda);
         m.put("q_mean", qMean);
         return m;
     }
 
-    /** λ of the current update. */
-    public double lambda() {
-        return lambda;
-    }
-
+    /** The deterministic actor behind the state normaliser: acts on raw observations. */
     @Override
-    protected void applyGradients() {
-        criticAdam.step();
-        if (actorStep) {
-            actorAdam.step();
-            critics.polyak(sac.tau());
-            actor.polyak(sac.tau());
-        }
-    }
-
-    @Override
-    protected Mlp actorNet() {
-        return actorNet;
-    }
-
-    @Override
-    public ParamGroup actorGroup() {
-        return actor;
-    }
-
-    @Override
-    protected boolean gaussianActor() {
-        return false;
+    protected Policy buildPolicy() {
+        return new NormalizingPolicy(deterministicPolicy(actorNet, actor), normalizer);
     }
 
     @Override
@@ -217,8 +271,10 @@ public final class Td3BcLearner extends OfflineBase {
                 .array("critics.target", critics.target());
         actorAdam.save(w, "actor.adam");
         criticAdam.save(w, "critics.adam");
+        normalizer.save(w, "state_normalizer");
     }
 
+    /** Restores everything, the state normaliser included (a learner built with unit statistics gets the saved one). */
     @Override
     protected void loadState(StateReader r) throws IOException {
         r.into("actor", actor.params());
@@ -227,5 +283,6 @@ public final class Td3BcLearner extends OfflineBase {
         r.into("critics.target", critics.target());
         actorAdam.load(r, "actor.adam");
         criticAdam.load(r, "critics.adam");
+        normalizer = StateNormalizer.load(r, "state_normalizer", obsDim);
     }
 }

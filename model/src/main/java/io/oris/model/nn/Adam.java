@@ -74,8 +74,13 @@ public final class Adam {
         this(group, lr, 0.9, 0.999, 1e-8);
     }
 
-    /** Applies one step from the group's current gradients. */
+    /** Applies one step from the group's current gradients with the learning rate given at construction. */
     public void step() {
+        step(lr);
+    }
+
+    /** Applies one step from the group's current gradients with learning rate {@code lr} (for schedules). */
+    public void step(double lr) {
         if (!host) {
             Nd4j.exec(new AdamUpdater(group.grads(), v, m, lr, beta1, beta2, eps, t));
             group.params().subi(group.grads());

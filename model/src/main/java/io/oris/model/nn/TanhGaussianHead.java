@@ -141,38 +141,6 @@ public final class TanhGaussianHead {
         }
     }
 
-    /**
-     * log π(a|s) of given actions (IQL's and BC-style losses) for rows {@code [0, n)} and, if {@code dRaw} is not null,
-     * its gradient scaled per row by {@code scale[i]} (dL/draw = scale_i · d log π_i / d raw). Actions are clipped to
-     * ±(1 − 1e-6) before atanh.
-     */
-    public void logProbOf(double[] raw, double[] actions, int n, double[] logp, double[] scale, double[] dRaw) {
-        int a2 = 2 * actDim;
-        double lim = 1 - 1e-6;
-        for (int i = 0; i < n; i++) {
-            double lp = 0;
-            for (int j = 0; j < actDim; j++) {
-                double a = Math.max(-lim, Math.min(lim, actions[i * actDim + j]));
-                double u = 0.5 * Math.log((1 + a) / (1 - a));
-                double mu = raw[i * a2 + j];
-                double ell = raw[i * a2 + actDim + j];
-                double lsPre = unclampedLogStd(ell);
-                double ls = clamp(lsPre);
-                double sigma = Math.exp(ls);
-                double z = (u - mu) / sigma;
-                lp += -0.5 * z * z - ls - LOG_SQRT_2PI - logOneMinusTanhSq(u);
-                if (dRaw != null) {
-                    dRaw[i * a2 + j] = scale[i] * z / sigma;
-                    double dls = (lsPre >= logStdMin && lsPre <= logStdMax) ? scale[i] * (z * z - 1) : 0.0;
-                    dRaw[i * a2 + actDim + j] = dls * multiplier;
-                    multiplierGrad += dls * ell;
-                    offsetGrad += dls;
-                }
-            }
-            logp[i] = lp;
-        }
-    }
-
     double clamp(double ls) {
         return Math.max(logStdMin, Math.min(logStdMax, ls));
     }

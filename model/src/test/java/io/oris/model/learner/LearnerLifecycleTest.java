@@ -39,6 +39,12 @@ class LearnerLifecycleTest {
                 "discriminator.simBatch", 8, "cql.sampledActions", 2, "h2o.nextStateSamples", 3));
     }
 
+    /** Dims with dataset statistics (state std for H2O/ORIS, mean for TD3+BC, a return range for IQL). */
+    static LearnerDims dims() {
+        return new LearnerDims(OBS, ACT, new DatasetStats(new double[] {0.1, -0.2, 0.3, 0.0}, new double[] {1, 2, 1, 0.5},
+                -10.0, 50.0));
+    }
+
     static StateGan gan() {
         GanConfig g = new GanConfig(List.of(8, 8), List.of(8, 8), 0, 1, 8, 1e-3, 0.5, false, 1);
         return new StateGan(OBS, g, new double[OBS], new double[] {1, 1, 1, 1}, DataType.FLOAT, new SeededRandom(3));
@@ -68,7 +74,7 @@ class LearnerLifecycleTest {
 
     @Test
     void everyKnownMethodBuildsAndUpdates() {
-        LearnerDims dims = new LearnerDims(OBS, ACT, new double[] {1, 2, 1, 0.5});
+        LearnerDims dims = dims();
         for (String m : Learners.knownMethods()) {
             Learner l = Learners.create(m, small(), dims, gan(), 1);
             assertEquals(m, l.method());
@@ -100,7 +106,7 @@ class LearnerLifecycleTest {
 
     @Test
     void restoreThenContinueEqualsNotStopping(@TempDir Path dir) throws Exception {
-        LearnerDims dims = new LearnerDims(OBS, ACT, new double[] {1, 2, 1, 0.5});
+        LearnerDims dims = dims();
         for (String m : List.of("sac", "h2o", "oris", "oris-h2o_reweight", "cql", "iql", "td3bc", "bc", "darc+")) {
             Learner a = Learners.create(m, small(), dims, gan(), 7);
             List<UpdateInput> in = inputs(a.batchSpec(), 6, 11);
@@ -140,7 +146,7 @@ class LearnerLifecycleTest {
 
     @Test
     void nonFiniteLossStopsWithMethodTermAndStep(@TempDir Path dir) throws Exception {
-        LearnerDims dims = new LearnerDims(OBS, ACT, new double[] {1, 2, 1, 0.5});
+        LearnerDims dims = dims();
         Learner l = Learners.create("h2o", small(), dims, null, 2);
         List<UpdateInput> in = inputs(l.batchSpec(), 3, 4);
         l.update(in.get(0));

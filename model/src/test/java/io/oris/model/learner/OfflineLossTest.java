@@ -11,9 +11,13 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** IQL (expectile), TD3+BC (λ) and BC: losses against independent recomputation, gradients against finite differences. */
+/**
+ * IQL (expectile, AWR with the Gaussian actor, scaled rewards), TD3+BC (λ) and BC: losses against independent
+ * recomputation, gradients against finite differences.
+ */
 class OfflineLossTest {
     static final int OBS = SacFamilyLossTest.OBS;
     static final int ACT = SacFamilyLossTest.ACT;
@@ -22,8 +26,15 @@ class OfflineLossTest {
     @Test
     void iqlMatchesReferenceAndFiniteDifferences() {
         Random r = new Random(21);
-        IqlConfig ic = new IqlConfig(0.7, 3.0, 5.0, 3e-4);
-        IqlLearner l = new IqlLearner("iql", LearnerDims.of(OBS, ACT), CFG, ic, 31);
+        IqlConfig ic = new IqlConfig(0.7, 3.0, 5.0, 3e-4, "cosine", 1000, "returns_range");
+        // episode returns in [-20, 380]: rewards are scaled by 1000 / 400 = 2.5
+        LearnerDims dims = new LearnerDims(OBS, ACT, new DatasetStats(new double[OBS], new double[] {1, 1, 1}, -20.0,
+                380.0));
+        IqlLearner l = new IqlLearner("iql", dims, CFG, ic, 31);
+        assertEquals(2.5, l.rewardScale(), 1e-15);
+        // state-independent log σ: one entry inside the clamp [-0.3, 0.3] of CFG, one above it
+        l.logStd()[0] = 0.2;
+        l.logStd()[1] = 0.45;
         Batch b = Ref.randomBatch(r, 7, OBS, ACT);
         l.prepare(UpdateInput.of(b, Batch.empty(OBS, ACT)));
         int[] qs = Ref.sizes(OBS + ACT, CFG.hidden(), 1);
@@ -43,11 +54,12 @@ class OfflineLossTest {
             l.valueGroup().params().putScalar(last, vp0[last] + us[3] + 1e-3);
         }
         Map<String, Double> m = l.lossesAndGradients();
-        int[] as = Ref.sizes(OBS, CFG.hidden(), 2 * ACT);
+        int[] as = Ref.sizes(OBS, CFG.hidden(), ACT);
         double[] cp = Ref.params(l.criticGroup());
         double[] tp = HostIO.toHost(l.criticGroup().target());
         double[] vp = Ref.params(l.valueGroup());
         double[] ap = Ref.params(l.actorGroup());
+        double[] logStd = {0.2, 0.3}; // after the clamp
         int qn = Ref.paramCount(qs);
         double vl = 0;
         double cl = 0;
@@ -62,40 +74,53 @@ class OfflineLossTest {
             double u = Math.min(Ref.forward(tp, 0, qs, sa)[0], Ref.forward(tp, qn, qs, sa)[0]) - v;
             neg += u < 0 ? 1 : 0;
             vl += (u < 0 ? 0.3 : 0.7) * u * u / 7;
-            double y = b.rewards()[i] + CFG.gamma() * (1 - b.done()[i]) * vn;
+            double y = 2.5 * b.rewards()[i] + CFG.gamma() * (1 - b.done()[i]) * vn;
             double q1 = Ref.forward(cp, 0, qs, sa)[0];
             double q2 = Ref.forward(cp, qn, qs, sa)[0];
             cl += 0.5 * ((q1 - y) * (q1 - y) + (q2 - y) * (q2 - y)) / 7;
-            double[] raw = Ref.forward(ap, 0, as, s);
+            // N(tanh(f(s)), exp(log σ)²) log-density of the data action, no tanh correction (CORL's GaussianPolicy)
+            double[] f = Ref.forward(ap, 0, as, s);
             double lp = 0;
             for (int j = 0; j < ACT; j++) {
-                double at = Math.max(-1 + 1e-6, Math.min(1 - 1e-6, a[j]));
-                double pre = 0.5 * Math.log((1 + at) / (1 - at));
-                double ls = Math.max(CFG.logStdMin(), Math.min(CFG.logStdMax(), raw[ACT + j]));
-                double z = (pre - raw[j]) / Math.exp(ls);
-                lp += -0.5 * z * z - ls - 0.5 * Math.log(2 * Math.PI) - Math.log(1 - at * at);
+                double z = (a[j] - Math.tanh(f[j])) / Math.exp(logStd[j]);
+                lp += -0.5 * z * z - logStd[j] - 0.5 * Math.log(2 * Math.PI);
             }
             al += -Math.min(Math.exp(3.0 * u), 5.0) * lp / 7;
         }
         assertTrue(neg > 0 && neg < 7, "both expectile branches should occur, negatives: " + neg);
         Ref.assertRel(vl, m.get("value_loss"), 1e-9, "IQL expectile value loss");
-        Ref.assertRel(cl, m.get("critic_loss"), 1e-9, "IQL critic loss");
-        Ref.assertRel(al, m.get("actor_loss"), 1e-7, "IQL actor loss");
+        Ref.assertRel(cl, m.get("critic_loss"), 1e-9, "IQL critic loss (scaled rewards)");
+        Ref.assertRel(al, m.get("actor_loss"), 1e-9, "IQL actor loss");
         double[] gv = Ref.grads(l.valueGroup());
         double[] gc = Ref.grads(l.criticGroup());
         double[] ga = Ref.grads(l.actorGroup());
+        double[] gls = l.logStdGradient().clone();
         Ref.checkGradient(l.valueGroup().params(), gv, 0, gv.length, vs, 0,
                 () -> l.lossesAndGradients().get("value_loss"), "IQL value");
         Ref.checkGradient(l.criticGroup().params(), gc, 0, gc.length, qs, 0,
                 () -> l.lossesAndGradients().get("critic_loss"), "IQL critics");
         Ref.checkGradient(l.actorGroup().params(), ga, 0, ga.length, as, 0,
                 () -> l.lossesAndGradients().get("actor_loss"), "IQL actor");
+        assertEquals(0.0, gls[1], 0.0, "the clamped log σ entry gets no gradient");
+        assertTrue(Math.abs(gls[0]) > 1e-6, "log σ gradient " + gls[0]);
+        for (int j = 0; j < ACT; j++) {
+            double x = l.logStd()[j];
+            double h = 1e-6;
+            l.logStd()[j] = x + h;
+            double up = l.lossesAndGradients().get("actor_loss");
+            l.logStd()[j] = x - h;
+            double down = l.lossesAndGradients().get("actor_loss");
+            l.logStd()[j] = x;
+            double fd = (up - down) / (2 * h);
+            assertEquals(fd, gls[j], 1e-6 + 1e-5 * Math.abs(fd), "IQL d actor_loss / d log σ[" + j + "]");
+        }
     }
 
     @Test
     void td3bcMatchesReferenceAndFiniteDifferences() {
         Random r = new Random(22);
-        Td3BcConfig tc = new Td3BcConfig(2.5, 0.2, 0.5, 1, 3e-4); // delay 1: every update trains the actor
+        // delay 1: every update trains the actor; no state normalisation (Td3BcLearnerTest covers it)
+        Td3BcConfig tc = new Td3BcConfig(2.5, 0.2, 0.5, 1, 3e-4, false);
         Td3BcLearner l = new Td3BcLearner("td3bc", LearnerDims.of(OBS, ACT), CFG, tc, 32);
         Batch b = Ref.randomBatch(r, 7, OBS, ACT);
         l.prepare(UpdateInput.of(b, Batch.empty(OBS, ACT)));

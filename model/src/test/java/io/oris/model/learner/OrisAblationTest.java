@@ -38,7 +38,8 @@ class OrisAblationTest {
     }
 
     private static LearnerDims dims() {
-        return new LearnerDims(OBS, ACT, new double[] {0.5, 1.0, 2.0});
+        return new LearnerDims(OBS, ACT, new DatasetStats(new double[OBS], new double[] {0.5, 1.0, 2.0}, Double.NaN,
+                Double.NaN));
     }
 
     private static UpdateInput input(long seed) {

@@ -3,6 +3,7 @@ package io.oris.model.learner;
 import io.oris.model.nn.HostIO;
 import io.oris.model.nn.ParamGroup;
 import io.oris.model.replay.Batch;
+import io.oris.model.replay.UpdateInput;
 import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
@@ -127,6 +128,16 @@ final class Ref {
             b.done()[i] = r.nextDouble() < 0.3 ? 1f : 0f;
         }
         return b;
+    }
+
+    /** {@code count} update inputs of {@code rows} random offline rows each (no simulated rows). */
+    static List<UpdateInput> offlineInputs(int count, int rows, int obs, int act, long seed) {
+        Random r = new Random(seed);
+        List<UpdateInput> list = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            list.add(UpdateInput.of(randomBatch(r, rows, obs, act), Batch.empty(obs, act)));
+        }
+        return list;
     }
 
     static void assertRel(double expected, double actual, double tol, String what) {

@@ -43,7 +43,8 @@ class SacFamilyLossTest {
     }
 
     private static LearnerDims dims() {
-        return new LearnerDims(OBS, ACT, new double[] {0.5, 1.0, 2.0});
+        return new LearnerDims(OBS, ACT, new DatasetStats(new double[OBS], new double[] {0.5, 1.0, 2.0}, Double.NaN,
+                Double.NaN));
     }
 
     /** Checks loss values against the reference and the critic / actor gradients against finite differences. */

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,6 +67,7 @@ class TorchReferenceTest {
     static final double ABS = 1e-9;
     static final double ABS_STEP = 1e-12;
     static final double[] STATE_STD = {0.5, 1.0, 2.0, 0.8};
+    static final double[] STATE_MEAN = {0.3, -0.1, 1.2, 0.05};
     static final double[] GAN_MEAN = {0.1, -0.2, 0.3, 0.0};
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static TorchReference torch;
@@ -99,8 +99,9 @@ class TorchReferenceTest {
 
     // ------------------------------------------------------------------ configurations
 
+    /** Dataset statistics: a non-zero state mean (TD3+BC's normalisation) and a return range (IQL's reward scale). */
     static LearnerDims dims() {
-        return new LearnerDims(OBS, ACT, STATE_STD);
+        return new LearnerDims(OBS, ACT, new DatasetStats(STATE_MEAN, STATE_STD, -20.0, 480.0));
     }
 
     /**
@@ -214,7 +215,6 @@ class TorchReferenceTest {
      * and 24.0472 when the reference evaluates the actor loss before the critic step.)
      */
     @Test
-    @Disabled("awaits the faithful TD3+BC/IQL on branch wt-offline")
     void td3bc() throws Exception {
         Random r = new Random(8);
         LearnerConfig cfg = config();
@@ -264,7 +264,6 @@ class TorchReferenceTest {
 
     /** IQL (CORL): Gaussian actor with a state-independent log std, expectile value loss, AWR actor. */
     @Test
-    @Disabled("awaits the faithful TD3+BC/IQL on branch wt-offline")
     void iql() throws Exception {
         Random r = new Random(9);
         LearnerConfig cfg = config();
@@ -305,26 +304,30 @@ class TorchReferenceTest {
         check(new Case("iql", input, List.of(m), List.of(java), Set.of()));
     }
 
-    // ---- hooks for the rewritten TD3+BC / IQL (branch wt-offline): fill in with their accessors when merging
+    // ---- what the TD3+BC and IQL references need from the learners
 
     /** TD3+BC's dataset state mean and std (without the 1e-3), or null where the learner sees normalised batches. */
     private static double[][] td3bcStateNormalisation(Td3BcLearner l) {
-        return null;
+        double[] std = l.normalizer().scale();
+        for (int j = 0; j < std.length; j++) {
+            std[j] -= StateNormalizer.EPS;
+        }
+        return new double[][] {l.normalizer().mean(), std};
     }
 
     /** IQL's reward scale (CORL rescales rewards); 1 where the learner does not scale. */
     private static double iqlRewardScale(IqlLearner l) {
-        return 1.0;
+        return l.rewardScale();
     }
 
     /** IQL's state-independent actor log std. */
     private static double[] iqlActorLogStd(IqlLearner l) {
-        throw new UnsupportedOperationException("the current IqlLearner has no state-independent log std");
+        return l.logStd().clone();
     }
 
     /** The gradient of IQL's actor loss with respect to that log std. */
     private static double[] iqlActorLogStdGrad(IqlLearner l) {
-        throw new UnsupportedOperationException("the current IqlLearner has no state-independent log std");
+        return l.logStdGradient().clone();
     }
 
     // ------------------------------------------------------------------ SAC family
@@ -451,9 +454,6 @@ class TorchReferenceTest {
         }
         if (l instanceof DarcLearner d) {
             return d.discriminators();
-        }
-        if (l instanceof OrisLearner o) {
-            return o.discriminators();
         }
         return null;
     }

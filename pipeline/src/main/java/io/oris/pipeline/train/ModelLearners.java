@@ -23,15 +23,21 @@ import org.nd4j.linalg.api.buffer.DataType;
  * The model module's learners for the pipeline's runs: the run's method and variant go to
  * {@link Learners#create}, its {@code hyperparameters} override {@link LearnerConfig#defaults()} by dotted key
  * ({@code sac.hidden}, {@code h2o.beta}, {@code oris.randomActionProbability}, ...; unknown keys fail the run),
- * ORIS runs get the pre-trained GAN of their dataset, and each method gets its simulator rollout plan.
+ * ORIS runs get the pre-trained GAN of their dataset, and each method gets its simulator rollout plan. The run's
+ * budget fills {@code iql.maxSteps} (the length of IQL's cosine learning-rate schedule) with its
+ * {@code gradient_steps} unless the run's hyperparameters set that key.
  */
 public final class ModelLearners implements LearnerProvider {
     /** Hyperparameter keys the pipeline itself reads (the simulated replay size of SAC in the simulator). */
     public static final String SIM_BUFFER_SIZE = "sim_buffer_size";
+    /** The learner-config key that the run's gradient-step budget fills in (IQL's cosine schedule length T). */
+    public static final String IQL_MAX_STEPS = "iql.maxSteps";
 
     @Override
     public Learner create(RunConfig config, LearnerDims dims, Path dataRoot) {
-        LearnerConfig cfg = learnerConfig(config.runId(), config.hyperparameters());
+        Map<String, Object> hyperparameters = new LinkedHashMap<>(config.hyperparameters());
+        hyperparameters.putIfAbsent(IQL_MAX_STEPS, config.gradientSteps());
+        LearnerConfig cfg = learnerConfig(config.runId(), hyperparameters);
         StateGan gan = null;
         if (config.method().equals("oris")) {
             OrisConfig oris = Learners.resolve(config.learnerName(), cfg).oris();

@@ -19,6 +19,7 @@ import io.oris.sim.env.Environments;
 import io.oris.sim.env.LocomotionEnv;
 import io.oris.sim.env.Task;
 import io.oris.storage.DatasetStore;
+import io.oris.storage.TransitionArrays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,14 +79,14 @@ public final class TrainRun {
 
     private long train(RunDirectory dir, int attempt, String startedAt) throws IOException {
         Task task = Task.parse(config.env());
-        Transitions offline = config.datasetId() == null ? null
-                : OfflineData.of(new DatasetStore(dataRoot).read(config.datasetId()));
+        TransitionArrays stored = config.datasetId() == null ? null : new DatasetStore(dataRoot).read(config.datasetId());
+        Transitions offline = stored == null ? null : OfflineData.of(stored);
         if (offline != null && (offline.obsDim() != task.observationDim() || offline.actDim() != task.actionDim())) {
             throw new IllegalArgumentException("dataset " + config.datasetId() + " has obs/action dims " + offline.obsDim()
                     + "/" + offline.actDim() + ", task " + task.id() + " needs " + task.observationDim() + "/" + task.actionDim());
         }
         LearnerDims dims = new LearnerDims(task.observationDim(), task.actionDim(),
-                offline == null ? null : offline.stateMeanStd()[1]);
+                stored == null ? null : OfflineData.stats(stored));
         Learner learner = learners.create(config, dims, dataRoot);
         Path checkpoint = dir.dir().resolve("checkpoint");
         if (Files.exists(checkpoint.resolve("learner.bin"))) {
