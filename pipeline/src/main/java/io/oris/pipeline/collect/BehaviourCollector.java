@@ -172,8 +172,11 @@ public final class BehaviourCollector {
                     lastMean = recent.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
                     episode++;
                     if (episode % 20 == 0) {
-                        log.accept(String.format("  SAC behaviour training: step %,d, %d episodes, mean return (last 10) %.1f, target %.1f",
-                                step, episode, lastMean, target));
+                        Map<String, Double> m = learner.metrics();
+                        log.accept(String.format("  SAC behaviour training: step %,d, %d episodes, mean return (last 10) %.1f,"
+                                + " target %.1f (alpha %.3f, log pi %.2f, Q %.1f, critic loss %.2f)", step, episode, lastMean,
+                                target, m.getOrDefault("alpha", Double.NaN), m.getOrDefault("log_pi", Double.NaN),
+                                m.getOrDefault("q_sim_mean", Double.NaN), m.getOrDefault("critic_loss", Double.NaN)));
                     }
                     if (recent.size() == 10 && lastMean >= target) {
                         break;
