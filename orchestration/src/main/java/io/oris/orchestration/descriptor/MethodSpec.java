@@ -39,6 +39,15 @@ public record MethodSpec(Method method, List<String> flags) {
         return flags.isEmpty() ? method.id() : method.id() + "-" + String.join("-", flags);
     }
 
+    /**
+     * True for the ORIS variants that read a pre-trained GAN: to restart rollouts from it (unless
+     * {@code no_restart}) or for its discriminator's state weight w(s) (unless {@code h2o_reweight}); only
+     * {@code oris-no_restart-h2o_reweight} needs none.
+     */
+    public boolean usesGan() {
+        return method == Method.ORIS && !(flags.contains("no_restart") && flags.contains("h2o_reweight"));
+    }
+
     /** The variant part ({@code no_restart-h2o_reweight}), or {@code ""} for the plain method. */
     public String variant() {
         return String.join("-", flags);

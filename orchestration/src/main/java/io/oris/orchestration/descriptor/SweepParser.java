@@ -62,6 +62,10 @@ final class SweepParser {
         Budget budget = budget(m.get("budget"));
         EvalProtocol evaluation = evaluation(m.get("evaluation"));
         GanSettings gan = gan(m.get("gan"));
+        if (m.containsKey("gan") && !m.get("gan").isNull() && methods.stream().noneMatch(MethodSpec::usesGan)) {
+            throw m.get("gan").error("the gan: section configures the GANs that ORIS pre-trains, but no method of this"
+                    + " sweep reads one (" + methods + "); remove the section or add oris to methods");
+        }
         SparkSettings spark = spark(m.get("spark"));
         AirflowSettings airflow = airflow(m.get("airflow"));
         List<String> retrainOn = new ArrayList<>();
@@ -70,7 +74,7 @@ final class SweepParser {
                 retrainOn.add(r.string());
             }
         }
-        Map<String, Map<String, Object>> hyper = hyperparameters(m.get("hyperparameters"), methods);
+        Map<String, Map<String, Object>> hyper = new HyperparameterParser(methods).parse(m.get("hyperparameters"));
         Map<String, Object> report = new LinkedHashMap<>();
         if (m.containsKey("report") && !m.get("report").isNull()) {
             m.get("report").map().forEach((k, v) -> report.put(k, v.plain()));
@@ -174,7 +178,7 @@ final class SweepParser {
     }
 
     private static GanSettings gan(YamlNode node) {
-        Map<String, YamlNode> m = optionalMap(node, Set.of("steps", "batch_size", "hidden", "learning_rate", "noise_dim"));
+        Map<String, YamlNode> m = optionalMap(node, Set.copyOf(GanSettings.KEYS));
         long steps = m.containsKey("steps") ? m.get("steps").longAtLeast(1) : 20_000;
         int batch = m.containsKey("batch_size") ? (int) m.get("batch_size").longAtLeast(1) : 256;
         List<Integer> hidden = new ArrayList<>();
@@ -188,7 +192,8 @@ final class SweepParser {
         double lr = m.containsKey("learning_rate") ? positive(m.get("learning_rate")) : 2e-4;
         Integer noise = m.containsKey("noise_dim") && !m.get("noise_dim").isNull()
                 ? (int) m.get("noise_dim").longAtLeast(1) : null;
-        return new GanSettings(steps, batch, hidden, lr, noise);
+        boolean share = m.containsKey("share_across_seeds") && m.get("share_across_seeds").bool();
+        return new GanSettings(steps, batch, hidden, lr, noise, share);
     }
 
     private static SparkSettings spark(YamlNode node) {
@@ -237,30 +242,6 @@ final class SweepParser {
                 str(m, "sensor_operator", "airflow.providers.standard.sensors.filesystem.FileSensor"));
     }
 
-    private static Map<String, Map<String, Object>> hyperparameters(YamlNode node, List<MethodSpec> methods) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
-            MethodSpec spec;
-            try {
-                spec = MethodSpec.parse(e.getKey());
-            } catch (IllegalArgumentException ex) {
-                throw e.getValue().error("hyperparameters are keyed by method or method-variant: " + ex.getMessage());
-            }
-            boolean used = methods.stream().anyMatch(s -> s.equals(spec)
-                    || (spec.flags().isEmpty() && s.method() == spec.method()));
-            if (!used) {
-                throw e.getValue().error("hyperparameters for '" + spec.name() + "', which is not among the methods " + methods);
-            }
-            Map<String, Object> values = new LinkedHashMap<>();
-            e.getValue().map().forEach((k, v) -> values.put(k, v.plain()));
-            out.put(spec.name(), values);
-        }
-        return out;
-    }
-
     private static Map<String, YamlNode> optionalMap(YamlNode node, Set<String> keys) {
         return node == null || node.isNull() ? Map.of() : node.map(keys);
     }
@@ -269,7 +250,7 @@ final class SweepParser {
         return m.containsKey(key) && !m.get(key).isNull() ? m.get(key).string() : dflt;
     }
 
-    private static double positive(YamlNode n) {
+    static double positive(YamlNode n) {
         double v = n.doubleValue();
         if (!(v > 0)) {
             throw n.error("expected a number > 0");

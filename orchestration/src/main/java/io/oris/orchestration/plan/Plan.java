@@ -3,6 +3,7 @@ package io.oris.orchestration.plan;
 import io.oris.orchestration.StageKind;
 import io.oris.orchestration.descriptor.DatasetSpec;
 import io.oris.orchestration.descriptor.JobDescriptor;
+import io.oris.orchestration.sweep.GanSpec;
 import io.oris.orchestration.sweep.RunSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -115,6 +116,23 @@ public final class Plan {
     /** The datasets a task ingests, collects, pre-trains on or whose runs it trains. */
     public List<DatasetSpec> datasets(StageTask task) {
         return task.datasetIds().stream().map(datasetsById::get).toList();
+    }
+
+    /**
+     * The GANs a pretrain-gan task trains: the distinct GANs (by folder) that the runs of its datasets read, in run
+     * order; empty for other tasks.
+     */
+    public List<GanSpec> gans(StageTask task) {
+        if (task.kind() != StageKind.PRETRAIN_GAN) {
+            return List.of();
+        }
+        Map<String, GanSpec> byFolder = new LinkedHashMap<>();
+        for (RunSpec r : runs) {
+            if (r.gan() != null && task.datasetIds().contains(r.datasetId())) {
+                byFolder.putIfAbsent(r.gan().folderName(), r.gan());
+            }
+        }
+        return List.copyOf(byFolder.values());
     }
 
     /** Run count per table column (method-variant), in the sweep's method order. */

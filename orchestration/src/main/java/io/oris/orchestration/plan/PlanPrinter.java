@@ -3,6 +3,7 @@ package io.oris.orchestration.plan;
 import io.oris.orchestration.StageKind;
 import io.oris.orchestration.descriptor.JobDescriptor;
 import io.oris.orchestration.descriptor.Method;
+import io.oris.orchestration.descriptor.MethodSpec;
 import io.oris.orchestration.descriptor.Sweep;
 import io.oris.orchestration.sweep.RunSpec;
 import java.util.List;
@@ -32,6 +33,10 @@ public final class PlanPrinter {
                 .append(" gradient steps, evaluation every ").append(s.budget().evalEvery()).append(" steps over ")
                 .append(s.evaluation().episodes()).append(" episodes, final score = mean of the last ")
                 .append(s.evaluation().lastK()).append('\n');
+        if (s.methods().stream().anyMatch(MethodSpec::usesGan)) {
+            sb.append("  gan: ").append(s.gan().shareAcrossSeeds() ? "one per dataset, shared by every seed (seed 0)"
+                    : "one per dataset and seed, trained with that seed").append('\n');
+        }
         sb.append("  spark: ").append(s.spark().master()).append(", executor ").append(s.spark().executorCores())
                 .append(" cores / ").append(s.spark().executorMemory())
                 .append(s.spark().gpusPerTrainTask() > 0 ? ", " + s.spark().gpusPerTrainTask() + " GPU per train task" : "")
@@ -56,6 +61,10 @@ public final class PlanPrinter {
             sb.append("  ").append(t.id()).append("  [").append(t.kind().cliName()).append(' ').append(t.shard());
             if (!t.runIds().isEmpty()) {
                 sb.append(", ").append(t.runIds().size()).append(t.runIds().size() == 1 ? " run" : " runs");
+            }
+            if (t.kind() == StageKind.PRETRAIN_GAN) {
+                int gans = plan.gans(t).size();
+                sb.append(", ").append(gans).append(gans == 1 ? " GAN" : " GANs");
             }
             sb.append(']');
             if (!t.dependencies().isEmpty()) {

@@ -4,7 +4,6 @@ import io.oris.orchestration.StageKind;
 import io.oris.orchestration.airflow.DeclaredTasksCheck;
 import io.oris.orchestration.descriptor.DatasetSpec;
 import io.oris.orchestration.descriptor.JobDescriptor;
-import io.oris.orchestration.descriptor.Method;
 import io.oris.orchestration.sweep.RunSpec;
 import io.oris.orchestration.sweep.SweepExpander;
 import java.nio.file.Files;
@@ -18,7 +17,8 @@ import java.util.Set;
 
 /**
  * Turns a job into a {@link Plan}: expands the runs, then builds the stage DAG — ingest or collect per
- * dataset (a subset after its parent) → pretrain-gan per dataset that an ORIS run reads → train per run
+ * dataset (a subset after its parent) → pretrain-gan per dataset that an ORIS run reads a GAN of (the task trains
+ * every GAN of that dataset: one per seed, or one shared, times the GAN settings in use) → train per run
  * group (per dataset, plus one sim-only group per env; or {@code spark.train_shards} equal chunks) →
  * evaluate per train task → one aggregate. Checks a file's own {@code tasks:} list against this DAG.
  */
@@ -46,7 +46,7 @@ public final class Planner {
                 if (r.dataset() != null) {
                     datasetIds.add(r.datasetId());
                     deps.add(dataTaskOf.get(r.datasetId()));
-                    if (r.method() == Method.ORIS) {
+                    if (r.gan() != null) {
                         deps.add(ganTaskOf.get(r.datasetId()));
                     }
                 }
@@ -106,7 +106,7 @@ public final class Planner {
     }
 
     private static Map<String, String> ganTasks(List<RunSpec> runs, Map<String, String> dataTaskOf, List<StageTask> tasks) {
-        List<String> datasetIds = runs.stream().filter(r -> r.method() == Method.ORIS).map(RunSpec::datasetId)
+        List<String> datasetIds = runs.stream().filter(r -> r.gan() != null).map(RunSpec::datasetId)
                 .distinct().toList();
         Map<String, String> taskOf = new LinkedHashMap<>();
         int i = 0;

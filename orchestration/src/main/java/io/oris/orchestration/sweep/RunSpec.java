@@ -4,7 +4,6 @@ import io.oris.orchestration.Fingerprints;
 import io.oris.orchestration.descriptor.Budget;
 import io.oris.orchestration.descriptor.DatasetSpec;
 import io.oris.orchestration.descriptor.EvalProtocol;
-import io.oris.orchestration.descriptor.GanSettings;
 import io.oris.orchestration.descriptor.Method;
 import io.oris.orchestration.descriptor.MethodSpec;
 import java.util.LinkedHashMap;
@@ -13,8 +12,10 @@ import java.util.Map;
 /**
  * One training run of a sweep, fully resolved: method and variant, env (the task), dataset (none for
  * sim-only SAC), dynamics gap (none for offline methods), seed, budgets, evaluation protocol, learner
- * hyperparameter overrides and (ORIS only) GAN settings. {@link #runId()} is the first 16 hex digits of
- * the SHA-256 of {@link #config()}'s canonical JSON, so equal configs share a run folder across sweeps.
+ * hyperparameter overrides (the keys its learner reads; {@code gan.*} keys go to the GAN) and, for ORIS variants that
+ * read a pre-trained GAN, that GAN (settings and seed). {@link #runId()} is the first 16 hex digits of the SHA-256 of
+ * {@link #config()}'s canonical JSON, so equal configs share a run folder across sweeps, and a run that reads another
+ * GAN (other settings, or another GAN seed) is another run.
  */
 public record RunSpec(String runId,
                       MethodSpec methodSpec,
@@ -25,7 +26,7 @@ public record RunSpec(String runId,
                       Budget budget,
                       EvalProtocol evaluation,
                       Map<String, Object> hyperparameters,
-                      GanSettings gan) {
+                      GanSpec gan) {
     /** Version of the run-config layout; part of every run id. */
     public static final String CONFIG_SCHEMA = "oris-run/1";
 
@@ -35,7 +36,7 @@ public record RunSpec(String runId,
 
     /** Builds a run and computes its id from the resolved config. */
     public static RunSpec of(MethodSpec method, String env, DatasetSpec dataset, String gap, long seed, Budget budget,
-                             EvalProtocol evaluation, Map<String, Object> hyperparameters, GanSettings gan) {
+                             EvalProtocol evaluation, Map<String, Object> hyperparameters, GanSpec gan) {
         RunSpec draft = new RunSpec("", method, env, dataset, gap, seed, budget, evaluation, hyperparameters, gan);
         String id = Fingerprints.sha256Hex(Fingerprints.canonicalJson(draft.config())).substring(0, 16);
         return new RunSpec(id, method, env, dataset, gap, seed, budget, evaluation, hyperparameters, gan);
@@ -94,13 +95,7 @@ public record RunSpec(String runId,
         c.put("evaluation", e);
         c.put("hyperparameters", hyperparameters);
         if (gan != null) {
-            Map<String, Object> g = new LinkedHashMap<>();
-            g.put("steps", gan.steps());
-            g.put("batch_size", gan.batchSize());
-            g.put("hidden", gan.hidden());
-            g.put("learning_rate", gan.learningRate());
-            g.put("noise_dim", gan.noiseDim());
-            c.put("gan", g);
+            c.put("gan", gan.config());
         }
         return c;
     }

@@ -103,7 +103,11 @@ class PaperJobsTest {
         Plan p = plan("h2o-table1.yaml");
         assertEquals(List.of("halfcheetah-medium-v2", "halfcheetah-medium-replay-v2", "halfcheetah-medium-expert-v2"),
                 p.datasets().stream().map(DatasetSpec::id).toList());
-        assertEquals(counts("sac", 3 * SEEDS, "cql", 3 * SEEDS, "darc", 3 * 3 * SEEDS, "h2o", 3 * 3 * SEEDS), p.runCountByMethod());
+        // H2O's Table 1 columns: SAC, CQL, DARC, DARC+, H2O
+        assertEquals(counts("sac", 3 * SEEDS, "cql", 3 * SEEDS, "darc", 3 * 3 * SEEDS, "darc+", 3 * 3 * SEEDS,
+                "h2o", 3 * 3 * SEEDS), p.runCountByMethod());
+        assertTrue(p.runs().stream().anyMatch(r -> r.column().equals("darc+") && r.gap().equals("friction=0.3")
+                && r.datasetId().equals("halfcheetah-medium-replay-v2")));
         assertEquals(5, p.job().sweep().evaluation().episodes(), "H2O's protocol: 5 episodes");
         assertEquals("return", p.job().sweep().evaluation().score());
     }

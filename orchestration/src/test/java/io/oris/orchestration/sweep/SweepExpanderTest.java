@@ -24,8 +24,8 @@ class SweepExpanderTest {
                 methods: [sac, cql, oris, oris-no_restart]
                 seeds: 3
                 hyperparameters:
-                  oris: {rollout_horizon: 20, p: 0.2}
-                  oris-no_restart: {p: 0.0}
+                  oris: {oris.rolloutHorizon: 20, oris.randomActionProbability: 0.2}
+                  oris-no_restart: {oris.randomActionProbability: 0.0}
             """;
 
     private final SweepExpander expander = new SweepExpander();
@@ -83,8 +83,8 @@ class SweepExpanderTest {
         List<RunSpec> runs = expander.expand(parse(job(SWEEP)).sweep());
         RunSpec oris = runs.stream().filter(r -> r.column().equals("oris")).findFirst().orElseThrow();
         RunSpec noRestart = runs.stream().filter(r -> r.column().equals("oris-no_restart")).findFirst().orElseThrow();
-        assertEquals(Map.of("rollout_horizon", 20L, "p", 0.2), oris.hyperparameters());
-        assertEquals(Map.of("rollout_horizon", 20L, "p", 0.0), noRestart.hyperparameters());
+        assertEquals(Map.of("oris.rolloutHorizon", 20L, "oris.randomActionProbability", 0.2), oris.hyperparameters());
+        assertEquals(Map.of("oris.rolloutHorizon", 20L, "oris.randomActionProbability", 0.0), noRestart.hyperparameters());
         assertEquals("no_restart", noRestart.variant());
         assertEquals("oris", noRestart.config().get("method"));
         assertNotEquals(oris.runId(), noRestart.runId());

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Turns the run results of a sweep into final scores and cells: a run's final score is the mean of its
- * last K evaluation points; a cell (column, task, dataset, gap) is the mean ± sample std over its usable
+ * last K evaluation points after step 0 (the step-0 point scores the untrained policy: it starts the learning
+ * curve but is never part of a final score, unless it is a run's only point); a cell (column, task, dataset, gap) is the mean ± sample std over its usable
  * seeds, with failed and missing seeds counted but left out of the mean.
  */
 public final class ScoreAggregator {
@@ -34,13 +35,17 @@ public final class ScoreAggregator {
         return new SweepScores(spec, scores, cells);
     }
 
-    /** The final score of one run: mean normalized score and mean return of its last {@code lastK} points. */
+    /**
+     * The final score of one run: mean normalized score and mean return of its last {@code lastK} points after step 0
+     * (all of them when there are fewer; the step-0 point only when it is the only one).
+     */
     public static RunScore score(RunResult run, int lastK) {
         List<EvalPoint> curve = run.curve();
         if (!run.status().equals(RunResult.SUCCEEDED) || curve.isEmpty()) {
             return new RunScore(run, Double.NaN, Double.NaN, curve.size());
         }
-        List<EvalPoint> tail = curve.subList(Math.max(0, curve.size() - lastK), curve.size());
+        List<EvalPoint> trained = curve.get(0).step() == 0 && curve.size() > 1 ? curve.subList(1, curve.size()) : curve;
+        List<EvalPoint> tail = trained.subList(Math.max(0, trained.size() - lastK), trained.size());
         double[] score = tail.stream().mapToDouble(EvalPoint::meanNormalizedScore).toArray();
         double[] ret = tail.stream().mapToDouble(EvalPoint::meanReturn).toArray();
         return new RunScore(run, Stats.mean(score), Stats.mean(ret), curve.size());

@@ -2,11 +2,10 @@ package io.oris.pipeline.stages;
 
 import io.oris.model.oris.GanTrainer;
 import io.oris.model.replay.Transitions;
-import io.oris.orchestration.descriptor.DatasetSpec;
 import io.oris.orchestration.plan.StageTask;
 import io.oris.orchestration.runner.RunContext;
 import io.oris.orchestration.runner.StageExecutor;
-import io.oris.orchestration.sweep.RunSpec;
+import io.oris.orchestration.sweep.GanSpec;
 import io.oris.pipeline.gan.GanArtifacts;
 import io.oris.pipeline.runs.AtomicFiles;
 import io.oris.pipeline.train.OfflineData;
@@ -25,9 +24,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The pretrain-gan stage (ORIS Eq. 3-5): one GAN per dataset and GAN setting, trained on the dataset's states
- * in a Spark task; writes the checkpoint and the training curves into a staged folder renamed into place, and
- * skips GANs that already exist.
+ * The pretrain-gan stage (ORIS Eq. 3-5): trains the GANs the task's ORIS runs read ({@code Plan.gans(task)}): by
+ * default one per (dataset, seed), trained with that seed, so each seed's run has its own GAN; one per dataset
+ * (seed 0) when the job shares GANs across seeds; times the GAN settings in use. Each GAN is trained on the
+ * dataset's states in its own Spark task; its checkpoint and training curves go into a staged folder renamed into
+ * place ({@link GanArtifacts#dir}), and GANs that already exist are skipped.
  */
 public final class PretrainGanStage implements StageExecutor {
     /** Schema of {@code curves.parquet}. */
@@ -41,23 +42,28 @@ public final class PretrainGanStage implements StageExecutor {
         this.spark = spark;
     }
 
-    /** One GAN to train. */
+    /** One GAN to train: its dataset, settings ({@link GanSpec#settings()}) and seed. */
     record Job(String datasetId, Map<String, Object> settings, long seed) implements Serializable {
+        Job {
+            settings = new LinkedHashMap<>(settings);
+        }
+
+        static Job of(GanSpec gan) {
+            return new Job(gan.datasetId(), gan.settings(), gan.seed());
+        }
+
+        GanSpec spec() {
+            return new GanSpec(datasetId, settings, seed);
+        }
     }
 
     @Override
     public void execute(StageTask task, RunContext context) {
         Path root = context.dataRoot();
-        Map<String, Job> jobs = new LinkedHashMap<>();
-        for (DatasetSpec dataset : context.plan().datasets(task)) {
-            for (RunSpec run : context.plan().runs()) {
-                if (run.gan() != null && dataset.id().equals(run.datasetId())) {
-                    Map<String, Object> settings = ganSettings(run);
-                    Path dir = GanArtifacts.dir(root, dataset.id(), settings);
-                    if (!Files.exists(GanArtifacts.checkpoint(dir))) {
-                        jobs.putIfAbsent(dir.toString(), new Job(dataset.id(), settings, 0));
-                    }
-                }
+        List<Job> jobs = new ArrayList<>();
+        for (GanSpec gan : context.plan().gans(task)) {
+            if (!Files.exists(GanArtifacts.checkpoint(GanArtifacts.dir(root, gan)))) {
+                jobs.add(Job.of(gan));
             }
         }
         if (jobs.isEmpty()) {
@@ -68,21 +74,16 @@ public final class PretrainGanStage implements StageExecutor {
         String rootText = root.toString();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobGroup("oris-" + task.id(), "pretrain-gan " + task.id(), true);
-        List<String> lines = jsc.parallelize(new ArrayList<>(jobs.values()), jobs.size())
+        List<String> lines = jsc.parallelize(jobs, jobs.size())
                 .map(job -> train(job, Path.of(rootText))).collect();
         lines.forEach(context.log());
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> ganSettings(RunSpec run) {
-        return (Map<String, Object>) run.config().get("gan");
     }
 
     static String train(Job job, Path root) throws Exception {
         long start = System.nanoTime();
         Transitions data = OfflineData.of(new DatasetStore(root).read(job.datasetId()));
         GanTrainer.Result result = new GanTrainer(GanArtifacts.config(job.settings()), job.seed()).pretrain(data.stateRows());
-        Path target = GanArtifacts.dir(root, job.datasetId(), job.settings());
+        Path target = GanArtifacts.dir(root, job.spec());
         Files.createDirectories(target.getParent());
         Path staged = AtomicFiles.tempSibling(target);
         Files.createDirectories(staged);
@@ -99,7 +100,8 @@ public final class PretrainGanStage implements StageExecutor {
             throw e;
         }
         GanTrainer.CurvePoint last = result.curves().isEmpty() ? null : result.curves().get(result.curves().size() - 1);
-        return String.format("  GAN of %s: %d steps in %.0f s%s", job.datasetId(), GanArtifacts.config(job.settings()).steps(),
+        return String.format("  GAN of %s, seed %d: %d steps in %.0f s%s", job.datasetId(), job.seed(),
+                GanArtifacts.config(job.settings()).steps(),
                 (System.nanoTime() - start) / 1e9,
                 last == null ? "" : String.format(", D(real) %.3f, D(fake) %.3f", last.dReal(), last.dFake()));
     }

@@ -9,6 +9,8 @@ import io.oris.model.learner.OrisMethod;
 import io.oris.model.oris.HybridRolloutPolicy;
 import io.oris.model.oris.RestartSampler;
 import io.oris.model.oris.StateGan;
+import io.oris.orchestration.descriptor.HyperparameterKeys;
+import io.oris.orchestration.sweep.GanSpec;
 import io.oris.pipeline.gan.GanArtifacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,14 +24,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * The model module's learners for the pipeline's runs: the run's method and variant go to
  * {@link Learners#create}, its {@code hyperparameters} override {@link LearnerConfig#defaults()} by dotted key
- * ({@code sac.hidden}, {@code h2o.beta}, {@code oris.randomActionProbability}, ...; unknown keys fail the run),
- * ORIS runs get the pre-trained GAN of their dataset, and each method gets its simulator rollout plan. The run's
- * budget fills {@code iql.maxSteps} (the length of IQL's cosine learning-rate schedule) with its
- * {@code gradient_steps} unless the run's hyperparameters set that key.
+ * ({@code sac.hidden}, {@code h2o.beta}, {@code oris.randomActionProbability}, ...; unknown keys fail the run; the job
+ * parser has already rejected keys the method does not read), ORIS runs get their own pre-trained GAN (the one
+ * their config's {@code gan} section names: their dataset, GAN settings and GAN seed), and each method gets its
+ * simulator rollout plan. The run's budget fills {@code iql.maxSteps} (the length of IQL's cosine learning-rate
+ * schedule) with its {@code gradient_steps} unless the run's hyperparameters set that key.
  */
 public final class ModelLearners implements LearnerProvider {
-    /** Hyperparameter keys the pipeline itself reads (the simulated replay size of SAC in the simulator). */
-    public static final String SIM_BUFFER_SIZE = "sim_buffer_size";
+    /** Hyperparameter key the pipeline itself reads (the simulated replay size of methods that collect in the simulator). */
+    public static final String SIM_BUFFER_SIZE = HyperparameterKeys.SIM_BUFFER_SIZE;
     /** The learner-config key that the run's gradient-step budget fills in (IQL's cosine schedule length T). */
     public static final String IQL_MAX_STEPS = "iql.maxSteps";
 
@@ -56,6 +59,12 @@ public final class ModelLearners implements LearnerProvider {
     private static LearnerConfig learnerConfig(String owner, Map<String, Object> hyperparameters) {
         Map<String, Object> overrides = new LinkedHashMap<>(hyperparameters);
         overrides.remove(SIM_BUFFER_SIZE);
+        for (String key : overrides.keySet()) {
+            if (key.startsWith(HyperparameterKeys.GAN_PREFIX)) {
+                throw new IllegalArgumentException(owner + ": hyperparameter '" + key + "' configures the pre-trained GAN;"
+                        + " it belongs in the run config's 'gan' section (the job planner puts it there), not the learner's");
+            }
+        }
         try {
             return LearnerConfig.defaults().withOverrides(overrides);
         } catch (IllegalArgumentException e) {
@@ -79,17 +88,14 @@ public final class ModelLearners implements LearnerProvider {
     }
 
     private static StateGan loadGan(RunConfig config, Path dataRoot) {
-        Map<String, Object> settings = config.gan();
-        if (settings == null || config.datasetId() == null) {
-            throw new IllegalArgumentException("run " + config.runId() + ": ORIS needs a dataset and GAN settings");
-        }
-        Path file = GanArtifacts.checkpoint(GanArtifacts.dir(dataRoot, config.datasetId(), settings));
+        GanSpec spec = GanArtifacts.of(config);
+        Path file = GanArtifacts.checkpoint(GanArtifacts.dir(dataRoot, spec));
         if (!Files.exists(file)) {
-            throw new IllegalStateException("run " + config.runId() + ": the pre-trained GAN " + file
-                    + " is missing (the pretrain-gan stage writes it)");
+            throw new IllegalStateException("run " + config.runId() + ": its pre-trained GAN " + file + " (dataset "
+                    + spec.datasetId() + ", seed " + spec.seed() + ") is missing (the pretrain-gan stage writes it)");
         }
         try {
-            return StateGan.load(file, GanArtifacts.config(settings), DataType.FLOAT);
+            return StateGan.load(file, GanArtifacts.config(spec.settings()), DataType.FLOAT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the GAN " + file + ": " + e.getMessage(), e);
         }

@@ -32,9 +32,10 @@ import java.util.TreeMap;
 /**
  * The body of one train task (one run of the sweep), run inside a Spark task on its own simulator: loads the
  * offline dataset, builds the learner, alternates simulator collection and gradient steps epoch by epoch,
- * writes a policy snapshot every {@code eval_every} steps and a resume checkpoint every
- * {@code snapshot_every}, and records the outcome in {@code status.json}. A run that fails (a non-finite
- * loss, a crash) is marked failed with its error; a killed run resumes from its last checkpoint.
+ * writes a policy snapshot of the untrained policy at step 0 (once: a resumed run keeps it) and then every
+ * {@code eval_every} steps, a resume checkpoint every {@code snapshot_every}, and records the outcome in
+ * {@code status.json}. A run that fails (a non-finite loss, a crash) is marked failed with its error; a killed run
+ * resumes from its last checkpoint.
  */
 public final class TrainRun {
     private final RunConfig config;
@@ -93,6 +94,9 @@ public final class TrainRun {
             learner.restore(checkpoint);
         }
         long step = learner.step();
+        if (step == 0 && !Files.isDirectory(dir.snapshotDir(0))) {
+            writeSnapshot(dir.snapshotDir(0), learner);   // the untrained policy: every curve starts at step 0
+        }
         MetricsLog metrics = new MetricsLog(dir.trainMetricsFile(), step);
         SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + 17 + step);
         BatchSpec spec = learner.batchSpec();
@@ -106,7 +110,7 @@ public final class TrainRun {
         try {
             if (simulated) {
                 env = Environments.create(task, DynamicsGap.parse(config.gap()), config.seed() * 7919 + attempt);
-                simReplay = offline == null
+                simReplay = offline == null || config.hyperparameters().containsKey(ModelLearners.SIM_BUFFER_SIZE)
                         ? new SimulatedReplay(simCapacity(), task.observationDim(), task.actionDim())
                         : SimulatedReplay.forOffline(offline.size(), task.observationDim(), task.actionDim());
                 Path saved = checkpoint.resolve(SIM_REPLAY);
@@ -180,7 +184,7 @@ public final class TrainRun {
     }
 
     private long simCapacityOverride() {
-        Object v = config.hyperparameters().get("sim_buffer_size");
+        Object v = config.hyperparameters().get(ModelLearners.SIM_BUFFER_SIZE);
         return v instanceof Number n ? n.longValue() : 1_000_000L;
     }
 

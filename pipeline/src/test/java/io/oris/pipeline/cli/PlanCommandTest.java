@@ -59,4 +59,33 @@ class PlanCommandTest {
         assertEquals(1, o.code());
         assertTrue(o.err().contains(job + ":6: bad.oris.seeds: expected an integer >= 1, found -1"), o.err());
     }
+
+    @Test
+    void aHyperparameterTheMethodDoesNotReadFailsThePlan(@TempDir Path dir) throws Exception {
+        Path job = dir.resolve("keys.yaml");
+        Files.writeString(job, """
+                keys:
+                  oris:
+                    envs: [hopper]
+                    datasets: [{collect: random, size: 1000}]
+                    methods: [cql, oris]
+                    seeds: 1
+                    gaps: [gravity=2.0]
+                    hyperparameters:
+                      cql: {cql.minQWeight: 5.0, gan.steps: 500}
+                """);
+        Outcome o = run("plan", job.toString());
+        assertEquals(1, o.code());
+        assertTrue(o.err().contains(job + ":9: keys.oris.hyperparameters.cql.gan.steps: 'gan.steps' is not read by"
+                + " method cql (it is read by [oris]); the keys cql reads are [cql.clipDiff,"), o.err());
+        assertTrue(o.out().isEmpty(), "nothing planned: " + o.out());
+    }
+
+    @Test
+    void planShowsOneGanPerDatasetAndSeed(@TempDir Path root) {
+        Outcome o = run("plan", "../jobs/quickstart.yaml", "--data-root", root.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("gan: one per dataset and seed, trained with that seed"), o.out());
+        assertTrue(o.out().contains("[pretrain-gan 1/1, 2 GANs]"), o.out());
+    }
 }

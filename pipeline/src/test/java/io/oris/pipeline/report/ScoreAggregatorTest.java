@@ -29,6 +29,26 @@ class ScoreAggregatorTest {
     }
 
     @Test
+    void theUntrainedPolicyAtStep0StartsTheCurveButNeverCountsInTheFinalScore() {
+        List<EvalPoint> curve = List.of(new EvalPoint(300, 300, 30, 5), new EvalPoint(0, -50, -5, 5),
+                new EvalPoint(100, 100, 10, 5), new EvalPoint(200, 200, 20, 5));
+        RunResult r = RunResult.succeeded("r", "oris", "", "hopper", "medium", "gravity=2.0", 0, curve);
+        assertEquals(25.0, ScoreAggregator.score(r, 2).finalScore(), 1e-12, "enough later points: the last K of them");
+        assertEquals(20.0, ScoreAggregator.score(r, 3).finalScore(), 1e-12);
+        assertEquals(20.0, ScoreAggregator.score(r, 10).finalScore(), 1e-12, "K > later points: all of them, not step 0");
+        assertEquals(200.0, ScoreAggregator.score(r, 10).finalReturn(), 1e-12);
+        assertEquals(4, ScoreAggregator.score(r, 10).evalPoints(), "step 0 is an evaluation point");
+        RunResult onlyStep0 = RunResult.succeeded("u", "oris", "", "hopper", "medium", "gravity=2.0", 1,
+                List.of(new EvalPoint(0, -50, -5, 5)));
+        assertEquals(-5.0, ScoreAggregator.score(onlyStep0, 10).finalScore(), 1e-12, "its only point");
+        SweepScores s = ScoreAggregator.aggregate(List.of(r), ReportSpec.of("t", 10));
+        double[][] mean = Figures.meanCurve(s.exact("oris", "hopper", "medium", "gravity=2.0").orElseThrow());
+        assertEquals(List.of(0.0, 100.0, 200.0, 300.0), java.util.Arrays.stream(mean[0]).boxed().toList(),
+                "the learning curve starts at step 0");
+        assertEquals(-5.0, mean[1][0], 1e-12);
+    }
+
+    @Test
     void cellIsMeanAndSampleStdOverUsableSeeds() {
         List<RunResult> runs = List.of(run("a", 0, 10), run("b", 1, 20), run("c", 2, 30),
                 RunResult.failed("d", "oris", "", "hopper", "medium", "gravity=2.0", 3, "boom"),

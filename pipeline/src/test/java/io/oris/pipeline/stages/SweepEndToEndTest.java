@@ -18,6 +18,7 @@ import io.oris.storage.Manifest;
 import io.oris.storage.table.TableReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +84,8 @@ class SweepEndToEndTest {
         assertTrue(Files.exists(root.resolve("datasets").resolve(datasetId).resolve("manifest.json")));
         // GAN of the ORIS run
         RunSpec orisRun = plan.runs().stream().filter(r -> r.method().id().equals("oris")).findFirst().orElseThrow();
-        @SuppressWarnings("unchecked")
-        Path gan = GanArtifacts.dir(root, datasetId, (Map<String, Object>) orisRun.config().get("gan"));
+        Path gan = GanArtifacts.dir(root, orisRun.gan());
+        assertTrue(gan.getFileName().toString().endsWith("-s0"), "the GAN of seed 0: " + gan);
         assertTrue(Files.exists(GanArtifacts.checkpoint(gan)) && Files.exists(GanArtifacts.curves(gan)));
         // run contracts
         for (RunSpec run : plan.runs()) {
@@ -93,9 +94,9 @@ class SweepEndToEndTest {
             RunStatus status = rd.readStatus().orElseThrow();
             assertTrue(status.succeeded(), run.label() + ": " + status.error());
             assertEquals(40, status.lastStep());
-            assertEquals(List.of(20L, 40L), rd.snapshotSteps());
+            assertEquals(List.of(0L, 20L, 40L), rd.snapshotSteps(), "the untrained policy at step 0, then every 20 steps");
             List<Map<String, Object>> eval = TableReader.readAll(rd.evalFile());
-            assertEquals(4, eval.size(), "2 snapshots x 2 episodes");
+            assertEquals(6, eval.size(), "3 snapshots x 2 episodes");
             assertEquals(Set.of("step", "episode", "return", "length", "normalized_score"), eval.get(0).keySet());
             for (Map<String, Object> row : eval) {
                 assertTrue((Integer) row.get("length") >= 1 && (Integer) row.get("length") <= 40);
@@ -121,6 +122,9 @@ class SweepEndToEndTest {
         Files.createDirectories(h2oDir.dir().resolve("checkpoint"));
         Files.copy(h2oDir.snapshotDir(20).resolve("learner.bin"), h2oDir.dir().resolve("checkpoint/learner.bin"));
         AtomicFiles.deleteRecursively(h2oDir.snapshotDir(40));
+        Path untrained = h2oDir.snapshotDir(0).resolve("learner.bin");
+        FileTime untrainedTime = Files.getLastModifiedTime(untrained);
+        Object untrainedFile = Files.readAttributes(untrained, BasicFileAttributes.class).fileKey();
         Files.delete(h2oDir.evalFile());
         RunStatus was = h2oDir.readStatus().orElseThrow();
         h2oDir.writeStatus(new RunStatus(RunStatus.RUNNING, null, was.attempts(), 20, was.startedAt(), null));
@@ -129,11 +133,13 @@ class SweepEndToEndTest {
         assertTrue(second.outcome().report().succeeded());
         assertEquals(snapshotTime, Files.getLastModifiedTime(sacDir.snapshotDir(40).resolve("learner.bin")),
                 "a finished run is not retrained");
-        assertEquals(4, TableReader.readAll(sacDir.evalFile()).size(), "its lost evaluation is redone");
+        assertEquals(6, TableReader.readAll(sacDir.evalFile()).size(), "its lost evaluation is redone");
         RunStatus resumed = h2oDir.readStatus().orElseThrow();
         assertTrue(resumed.succeeded());
         assertEquals(2, resumed.attempts());
-        assertEquals(List.of(20L, 40L), h2oDir.snapshotSteps());
+        assertEquals(List.of(0L, 20L, 40L), h2oDir.snapshotSteps());
+        assertEquals(untrainedTime, Files.getLastModifiedTime(untrained), "a resumed run does not rewrite step 0");
+        assertEquals(untrainedFile, Files.readAttributes(untrained, BasicFileAttributes.class).fileKey());
         Set<Long> metricSteps = new TreeSet<>();
         for (Map<String, Object> r : TableReader.readAll(h2oDir.trainMetricsFile())) {
             metricSteps.add((Long) r.get("step"));
@@ -145,7 +151,7 @@ class SweepEndToEndTest {
     @Test
     void aFailedRunIsReportedAndRetriedWithoutFailingTheSweep() throws Exception {
         Path root = dir.resolve("data-fail");
-        Path job = writeJob(", no_such_knob: 1");
+        Path job = writeJob(", sac.gamma: discount");   // a known key whose value the learner cannot take
         SweepRunner.Result result = run(job, root);
         assertTrue(result.outcome().report().results().stream().allMatch(r -> r.status() == TaskResult.Status.SUCCEEDED),
                 "the sweep's tasks succeed");
@@ -155,7 +161,7 @@ class SweepEndToEndTest {
             RunStatus s = RunDirectory.of(root, run.runId()).readStatus().orElseThrow();
             if (run.method().id().equals("h2o")) {
                 assertTrue(s.failed());
-                assertTrue(s.error().contains("no_such_knob"), s.error());
+                assertTrue(s.error().contains("bad hyperparameter value") && s.error().contains("discount"), s.error());
                 failed.add(run.runId());
             } else {
                 assertTrue(s.succeeded(), run.label());
@@ -191,6 +197,7 @@ class SweepEndToEndTest {
         Path job = dir.resolve("d4rl-run.yaml");
         Files.writeString(job, JOB.formatted("").replace("- {collect: random, size: 1500}", "- hopper_medium-v2.hdf5")
                 .replace("methods: [sac, h2o, oris]", "methods: [h2o]")
+                .replace("    gan: {steps: 40, hidden: [32, 32], batch_size: 64}\n", "")
                 .replace("      sac: {sac.hidden: [32, 32]}\n", "").replace("      oris: {sac.hidden: [32, 32], oris.rolloutHorizon: 10}\n", ""));
         SweepRunner.Result result = run(job, root);
         assertTrue(result.outcome().report().succeeded());

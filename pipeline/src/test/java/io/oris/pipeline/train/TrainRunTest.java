@@ -1,0 +1,118 @@
+package io.oris.pipeline.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oris.model.learner.Learner;
+import io.oris.model.learner.LearnerDims;
+import io.oris.orchestration.sweep.RunSpec;
+import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.pipeline.runs.RunDirectory;
+import io.oris.pipeline.runs.RunStatus;
+import java.io.DataInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One run's train task without Spark: the step-0 snapshot (kept on resume) and the simulated replay's size. */
+class TrainRunTest {
+    @TempDir
+    Path root;
+
+    private static final String JOB = """
+            tiny:
+              oris:
+                envs: [hopper]
+                datasets: [{collect: random, size: 300}]
+                gaps: [gravity=2.0]
+                methods: [%s]
+                seeds: 1
+                budget: {gradient_steps: %d, steps_per_epoch: 3, sim_steps_per_epoch: 20, eval_every: 3}
+                evaluation: {episodes: 1, last_k: 1, max_episode_steps: 20}
+                hyperparameters:
+                  %s
+            """;
+
+    private RunConfig run(String method, long steps, String hyperparameters) {
+        RunSpec spec = TinySweeps.plan(JOB.formatted(method, steps, hyperparameters)).runs().get(0);
+        if (!new io.oris.storage.DatasetStore(root).exists(spec.datasetId())) {
+            TinySweeps.randomHopperDataset(root, spec.datasetId(), 300, 5);
+        }
+        return new RunConfig(spec.runId(), spec.config());
+    }
+
+    private Learner learner(RunConfig config) {
+        return new ModelLearners().create(config, LearnerDims.of(11, 3), root);
+    }
+
+    private static float[] act(Learner learner) {
+        float[] obs = new float[11];
+        Arrays.fill(obs, 0.3f);
+        return learner.policy().act(obs, true, new SplittableRandom(1));
+    }
+
+    @Test
+    void theUntrainedPolicyIsSnapshotAtStep0AndAResumedRunKeepsIt() throws Exception {
+        RunConfig config = run("cql", 6, "cql: {sac.hidden: [16, 16], sac.singleSourceBatch: 32}");
+        TrainOutcome first = new TrainRun(config, root, new ModelLearners()).execute();
+        assertFalse(first.failed(), first.error());
+        RunDirectory dir = RunDirectory.of(root, config.runId());
+        assertEquals(List.of(0L, 3L, 6L), dir.snapshotSteps());
+
+        Learner untrained = learner(config);
+        untrained.restore(dir.snapshotDir(0));
+        assertEquals(0, untrained.step());
+        assertArrayEquals(act(learner(config)), act(untrained), "step 0 is the policy before any gradient step");
+        Learner trained = learner(config);
+        trained.restore(dir.snapshotDir(3));
+        assertEquals(3, trained.step());
+        assertFalse(Arrays.equals(act(untrained), act(trained)));
+
+        // killed after step 3: the checkpoint is back at step 3 and the step-6 snapshot is lost
+        Path checkpoint = dir.dir().resolve("checkpoint");
+        AtomicFiles.deleteRecursively(checkpoint);
+        Files.createDirectories(checkpoint);
+        Files.copy(dir.snapshotDir(3).resolve("learner.bin"), checkpoint.resolve("learner.bin"));
+        AtomicFiles.deleteRecursively(dir.snapshotDir(6));
+        RunStatus was = dir.readStatus().orElseThrow();
+        dir.writeStatus(new RunStatus(RunStatus.RUNNING, null, was.attempts(), 3, was.startedAt(), null));
+        Path step0 = dir.snapshotDir(0).resolve("learner.bin");
+        Object step0File = Files.readAttributes(step0, BasicFileAttributes.class).fileKey();
+        var step0Time = Files.getLastModifiedTime(step0);
+
+        TrainOutcome resumed = new TrainRun(config, root, new ModelLearners()).execute();
+        assertFalse(resumed.failed(), resumed.error());
+        assertEquals(List.of(0L, 3L, 6L), dir.snapshotSteps());
+        assertEquals(step0File, Files.readAttributes(step0, BasicFileAttributes.class).fileKey(), "step 0 is not rewritten");
+        assertEquals(step0Time, Files.getLastModifiedTime(step0));
+        assertEquals(2, dir.readStatus().orElseThrow().attempts());
+    }
+
+    @Test
+    void simBufferSizeSizesTheSimulatedReplayOfAHybrid() throws Exception {
+        String small = "h2o: {sac.hidden: [16, 16], discriminator.hidden: [16, 16]%s}";
+        RunConfig own = run("h2o", 3, small.formatted(", sim_buffer_size: 500"));
+        RunConfig dflt = run("h2o", 3, small.formatted(""));
+        for (RunConfig c : List.of(own, dflt)) {
+            TrainOutcome o = new TrainRun(c, root, new ModelLearners()).execute();
+            assertFalse(o.failed(), o.error());
+        }
+        assertEquals(500, simReplayCapacity(own), "the job's sim_buffer_size");
+        assertEquals(10 * 300, simReplayCapacity(dflt), "default: 10 x the offline dataset (H2O)");
+    }
+
+    private int simReplayCapacity(RunConfig config) throws Exception {
+        Path saved = RunDirectory.of(root, config.runId()).dir().resolve("checkpoint").resolve(TrainRun.SIM_REPLAY);
+        assertTrue(Files.exists(saved), saved.toString());
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(saved))) {
+            return in.readInt();
+        }
+    }
+}
