@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
@@ -31,6 +32,15 @@ public final class ManifestJson {
             return MAPPER.readValue(file.toFile(), Manifest.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read manifest " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a manifest from a stream (not closed); {@code name} says where it came from in messages. */
+    public static Manifest read(InputStream in, String name) {
+        try {
+            return MAPPER.readValue(in, Manifest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read manifest " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -130,6 +130,21 @@ public final class StagedDataset implements AutoCloseable {
         return manifest;
     }
 
+    /**
+     * Moves a staging folder that already holds a finished dataset, its {@code manifest.json} included (a verified
+     * copy of a shipped dataset), into place unchanged.
+     */
+    synchronized void commitCopy() {
+        if (committed) {
+            throw new IllegalStateException("dataset " + id + " already committed");
+        }
+        if (!Files.isRegularFile(dir.resolve(DataRoot.MANIFEST))) {
+            throw new IllegalStateException("staging folder " + dir + " has no " + DataRoot.MANIFEST + ": nothing to commit");
+        }
+        moveIntoPlace();
+        committed = true;
+    }
+
     private static Manifest.Made withTime(Manifest.Made made) {
         String at = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         return made == null ? new Manifest.Made("unknown", at, null, null)

@@ -1,5 +1,7 @@
 package io.oris.orchestration.descriptor;
 
+import io.oris.storage.Manifest;
+import io.oris.storage.ShippedDatasets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.regex.Pattern;
  * Reads the {@code datasets:} list of the sweep. Entries: a D4RL file name
  * ({@code hopper_medium_replay-v2.hdf5}); {@code {d4rl: LEVEL | [LEVELS]}} for those levels of every env;
  * {@code {collect: POLICY, size: N}} for a dataset the collect stage records in every env;
+ * {@code {shipped: ID}} for a dataset shipped with oris (its env from its manifest);
  * {@code {of: DATASET, fraction: F | [F...]}} for trajectory subsets; {@code {logs: PATH, env: ENV}} for
  * robot logs. Map entries may narrow the envs with {@code envs:}.
  */
@@ -19,9 +22,11 @@ final class DatasetParser {
     private static final Pattern D4RL_FILE =
             Pattern.compile("(hopper|walker2d|halfcheetah)_(random|medium|medium_replay|medium_expert|expert)-v2\\.hdf5");
     private final List<String> envs;
+    private final ShippedDatasets shipped;
 
-    DatasetParser(List<String> envs) {
+    DatasetParser(List<String> envs, ShippedDatasets shipped) {
         this.envs = envs;
+        this.shipped = shipped;
     }
 
     List<DatasetSpec> parse(YamlNode node) {
@@ -69,6 +74,27 @@ final class DatasetParser {
             }
             return out;
         }
+        if (m.containsKey("shipped")) {
+            m = node.map(Set.of("shipped"));
+            YamlNode idNode = m.get("shipped");
+            String id = idNode.string();
+            if (!shipped.has(id)) {
+                List<String> ids = shipped.ids();
+                throw idNode.error("no shipped dataset '" + id + "' in " + shipped.where() + "; shipped: "
+                        + (ids.isEmpty() ? "none" : String.join(", ", ids)));
+            }
+            Manifest manifest;
+            try {
+                manifest = shipped.manifest(id);
+            } catch (RuntimeException e) {
+                throw idNode.error(e.getMessage());
+            }
+            if (!SweepParser.ENVS.contains(manifest.env())) {
+                throw idNode.error("shipped dataset '" + id + "' is for env '" + manifest.env() + "'; expected one of "
+                        + SweepParser.ENVS);
+            }
+            return List.of(new DatasetSpec.Shipped(id, manifest.env(), manifest.fingerprint()));
+        }
         if (m.containsKey("of")) {
             m = node.map(Set.of("of", "fraction", "seed"));
             if (!m.containsKey("fraction")) {
@@ -101,7 +127,7 @@ final class DatasetParser {
             return List.of(new DatasetSpec.Logs(env, m.get("logs").string(), format));
         }
         throw node.error("unknown dataset entry; expected a D4RL file name (e.g. hopper_medium_replay-v2.hdf5) or a mapping"
-                + " with one of d4rl, collect, of, logs");
+                + " with one of d4rl, collect, shipped, of, logs");
     }
 
     private static DatasetSpec d4rlFile(YamlNode node) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One offline dataset of a sweep: a D4RL file, a dataset the collect stage makes in the real environment,
- * a trajectory subset of another dataset, or a folder of robot logs. Each has a stable id (the folder name
+ * a dataset shipped with oris, a trajectory subset of another dataset, or a folder of robot logs. Each has a stable id (the folder name
  * under the data root) and the env it belongs to.
  */
 public sealed interface DatasetSpec {
@@ -70,6 +70,23 @@ public sealed interface DatasetSpec {
             m.put("size", size);
             m.put("seed", seed);
             m.put("params", params);
+            return m;
+        }
+    }
+
+    /**
+     * A dataset shipped with oris ({@code jobs/data/<id>/}, packaged into the storage jar), installed into the data
+     * root by the ingest stage. Env and fingerprint come from its manifest; the fingerprint is part of the config,
+     * so runs on a re-made shipped dataset are new runs.
+     */
+    record Shipped(String id, String env, String fingerprint) implements DatasetSpec {
+        @Override
+        public Map<String, Object> config() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", "shipped");
+            m.put("id", id);
+            m.put("env", env);
+            m.put("fingerprint", fingerprint);
             return m;
         }
     }

@@ -1,5 +1,6 @@
 package io.oris.orchestration.descriptor;
 
+import io.oris.storage.ShippedDatasets;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -35,6 +36,18 @@ public final class JobDescriptorParser {
     private static final Pattern DAG_ID = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Set<String> PRESETS = Set.of("@once", "@continuous", "@hourly", "@daily", "@weekly",
             "@monthly", "@quarterly", "@yearly", "@annually", "@midnight");
+
+    private final ShippedDatasets shipped;
+
+    /** A parser whose {@code {shipped: ID}} entries name the datasets shipped on the classpath. */
+    public JobDescriptorParser() {
+        this(ShippedDatasets.onClasspath());
+    }
+
+    /** A parser whose {@code {shipped: ID}} entries name the datasets of {@code shipped}. */
+    public JobDescriptorParser(ShippedDatasets shipped) {
+        this.shipped = shipped;
+    }
 
     /** Reads a job file from disk. */
     public JobDescriptor load(Path file) {
@@ -84,7 +97,7 @@ public final class JobDescriptorParser {
                 dagParams.put(k, e.getValue().plain());
             }
         }
-        Sweep sweep = new SweepParser().parse(sweepNode);
+        Sweep sweep = new SweepParser(shipped).parse(sweepNode);
         List<DeclaredTask> tasks = keys.containsKey("tasks") ? tasks(keys.get("tasks")) : null;
         @SuppressWarnings("unchecked")
         Map<String, Object> section = (Map<String, Object>) sweepNode.plain();

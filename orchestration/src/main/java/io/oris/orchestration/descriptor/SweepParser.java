@@ -1,6 +1,7 @@
 package io.oris.orchestration.descriptor;
 
 import io.oris.orchestration.StageKind;
+import io.oris.storage.ShippedDatasets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,12 @@ final class SweepParser {
             "gan", "spark", "airflow", "retrain_on", "hyperparameters", "report", "stage_timeouts_sec", "data_root");
     static final List<String> ENVS = List.of("hopper", "walker2d", "halfcheetah");
 
+    private final ShippedDatasets shipped;
+
+    SweepParser(ShippedDatasets shipped) {
+        this.shipped = shipped;
+    }
+
     Sweep parse(YamlNode node) {
         Map<String, YamlNode> m = node.map(KEYS);
         List<String> envs = new ArrayList<>();
@@ -32,7 +39,7 @@ final class SweepParser {
         }
         List<MethodSpec> methods = methods(require(m, "methods", node));
         List<DatasetSpec> datasets = m.containsKey("datasets")
-                ? new DatasetParser(envs).parse(m.get("datasets")) : List.of();
+                ? new DatasetParser(envs, shipped).parse(m.get("datasets")) : List.of();
         if (!m.containsKey("envs")) {
             Set<String> derived = new LinkedHashSet<>();
             datasets.forEach(d -> derived.add(d.env()));

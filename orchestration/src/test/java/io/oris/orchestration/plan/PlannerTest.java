@@ -7,9 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oris.orchestration.StageKind;
+import io.oris.orchestration.descriptor.DatasetSpec;
 import io.oris.orchestration.descriptor.DescriptorException;
+import io.oris.orchestration.descriptor.JobDescriptorParser;
 import io.oris.orchestration.descriptor.Method;
 import io.oris.orchestration.sweep.RunSpec;
+import io.oris.storage.DatasetDescription;
+import io.oris.storage.DatasetStore;
+import io.oris.storage.EnvDims;
+import io.oris.storage.Manifest;
+import io.oris.storage.ShippedDatasets;
+import io.oris.storage.TransitionBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -79,6 +87,48 @@ class PlannerTest {
             assertEquals(plan.runs().size(), covered.size());
             assertEquals(plan.runs().stream().map(RunSpec::runId).collect(java.util.stream.Collectors.toSet()), new HashSet<>(covered));
         }
+    }
+
+    @Test
+    void shippedDatasetsParseWithTheirManifestsEnvAndAreIngested(@TempDir Path dir) {
+        DatasetStore fixture = new DatasetStore(dir);
+        TransitionBuilder b = new TransitionBuilder(11, 3, 0, 0);
+        for (int t = 0; t < 5; t++) {
+            b.add(0, t, new float[11], new float[3], 1f, new float[11], false, t == 4, null, null);
+        }
+        fixture.write("hopper-tiny", b.build(), new DatasetDescription(new EnvDims("hopper", 11, 3, 0, 0), "fp-tiny",
+                new Manifest.Source("collect", List.of(), "float32", null), new Manifest.Made("test", null, null, null),
+                null), false);
+        ShippedDatasets shipped = new ShippedDatasets(fixture.layout().datasets());
+        JobDescriptorParser parser = new JobDescriptorParser(shipped);
+        Plan plan = planner.plan(parser.parse(job("""
+                    datasets:
+                      - {shipped: hopper-tiny}
+                      - {of: {shipped: hopper-tiny}, fraction: 0.5}
+                    gaps: [gravity=2.0]
+                    methods: [h2o]
+                    seeds: 1
+                """), Path.of("shipped.yaml")), null);
+        assertEquals(List.of("hopper"), plan.job().sweep().envs(), "the env comes from the shipped manifest");
+        DatasetSpec.Shipped spec = (DatasetSpec.Shipped) plan.datasets().get(0);
+        assertEquals(new DatasetSpec.Shipped("hopper-tiny", "hopper", "fp-tiny"), spec);
+        StageTask ingest = plan.task("ingest-hopper-tiny").orElseThrow();
+        assertEquals(StageKind.INGEST, ingest.kind());
+        assertEquals(List.of("ingest-hopper-tiny"), plan.task("ingest-hopper-tiny-p50").orElseThrow().dependencies());
+        assertEquals(List.of("ingest-hopper-tiny"), plan.task("train-hopper-tiny").orElseThrow().dependencies());
+
+        DescriptorException unknown = assertThrows(DescriptorException.class, () -> parser.parse(job("""
+                    datasets: [{shipped: hopper-nope}]
+                    methods: [cql]
+                """), Path.of("shipped.yaml")));
+        assertTrue(unknown.getMessage().contains("shipped.yaml:7: testjob.oris.datasets[0].shipped: no shipped dataset "
+                + "'hopper-nope' in " + shipped.where() + "; shipped: hopper-tiny"), unknown.getMessage());
+        DescriptorException wrongEnv = assertThrows(DescriptorException.class, () -> parser.parse(job("""
+                    envs: [walker2d]
+                    datasets: [{shipped: hopper-tiny}]
+                    methods: [cql]
+                """), Path.of("shipped.yaml")));
+        assertTrue(wrongEnv.getMessage().contains("is for env hopper"), wrongEnv.getMessage());
     }
 
     @Test

@@ -3,10 +3,14 @@ package io.oris.pipeline.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code oris datasets ...}: list, inspect and subset the transition datasets under the data root. */
+/**
+ * {@code oris datasets ...}: list, inspect and subset the transition datasets under the data root, and install
+ * the shipped ones into it.
+ */
 @Command(name = "datasets",
-        description = "List, show and subset transition datasets.",
-        subcommands = {DatasetsListCommand.class, DatasetsShowCommand.class, DatasetsSubsetCommand.class})
+        description = "List, show, subset and install transition datasets.",
+        subcommands = {DatasetsListCommand.class, DatasetsShowCommand.class, DatasetsSubsetCommand.class,
+            DatasetsInstallCommand.class})
 public final class DatasetsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

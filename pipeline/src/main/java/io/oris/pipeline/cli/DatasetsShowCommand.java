@@ -4,6 +4,7 @@ import io.oris.storage.DatasetStore;
 import io.oris.storage.Manifest;
 import io.oris.storage.ManifestJson;
 import io.oris.storage.ReturnStats;
+import io.oris.storage.ShippedDatasets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code oris datasets show ID}: the manifest in readable form with the return statistics ({@code --json}: raw). */
+/**
+ * {@code oris datasets show ID}: the manifest in readable form with the return statistics ({@code --json}: raw),
+ * of a dataset under the data root or, when it is not there, of a shipped one.
+ */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a dataset's manifest and return statistics.")
 public final class DatasetsShowCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -30,15 +34,46 @@ public final class DatasetsShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print manifest.json as it is.")
     boolean json;
 
+    private final ShippedDatasets shipped;
+
+    /** The command with the datasets shipped on the classpath. */
+    public DatasetsShowCommand() {
+        this(ShippedDatasets.onClasspath());
+    }
+
+    /** The command that also shows the datasets of {@code shipped}. */
+    DatasetsShowCommand(ShippedDatasets shipped) {
+        this.shipped = shipped;
+    }
+
+    /**
+     * Shows the dataset under the data root, else the shipped one of that id (from its manifest in the jar, with
+     * how to install it); an unknown id fails naming the datasets of both.
+     */
     @Override
     public Integer call() {
         DatasetStore store = new DatasetStore(dataRoot.path());
-        Manifest m = store.manifest(id);
+        Manifest m;
+        String parquet;
+        if (store.exists(id) || !shipped.has(id)) {
+            if (!store.exists(id)) {
+                throw new IllegalArgumentException("no dataset '" + id + "' under " + store.layout().datasets() + " (have: "
+                        + (store.list().isEmpty() ? "none" : String.join(", ", store.list())) + "; shipped: "
+                        + (shipped.ids().isEmpty() ? "none" : String.join(", ", shipped.ids())) + ")");
+            }
+            m = store.manifest(id);
+            parquet = store.layout().parquet(id).toString();
+        } else {
+            m = shipped.manifest(id);
+            parquet = "shipped in " + shipped.where() + ", not installed under " + store.layout().root()
+                    + "; install it with: oris datasets install " + id + " (a job's {shipped: " + id + "} entry does too)";
+        }
         if (json) {
             out().println(ManifestJson.toJson(m));
+            out().flush();
             return 0;
         }
-        out().println(render(m, store.layout().parquet(id).toString()));
+        out().println(render(m, parquet));
         out().flush();
         return 0;
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             IngestCommand.class,
+            CollectCommand.class,
             DatasetsCommand.class,
             BenchCommand.class,
             PlanCommand.class,

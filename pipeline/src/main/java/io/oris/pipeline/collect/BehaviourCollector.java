@@ -58,6 +58,28 @@ public final class BehaviourCollector {
         return report;
     }
 
+    /**
+     * What the behaviour policies reached, in one line for the console: per SAC training its steps and final mean
+     * return against the target, per roll-out its mean return, e.g. {@code medium-replay: SAC 300,000 steps, mean
+     * return (last 10 episodes) 1210.4, target 1182.6 (reached)}.
+     */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        for (String label : List.of("random", "medium-replay", "medium", "expert")) {
+            if (report.containsKey(label + "_target_return")) {
+                parts.add(String.format("%s: SAC %,d steps, mean return (last 10 episodes) %.1f, target %.1f (%s)", label,
+                        (Long) report.get(label + "_sac_steps"), (Double) report.get(label + "_sac_final_mean_return"),
+                        (Double) report.get(label + "_target_return"),
+                        Boolean.TRUE.equals(report.get(label + "_reached_target")) ? "reached" : "not reached"));
+            }
+            if (report.containsKey(label + "_rollout_mean_return")) {
+                parts.add(String.format("%s roll-outs: mean return %.1f over %d episodes", label,
+                        (Double) report.get(label + "_rollout_mean_return"), (Integer) report.get(label + "_rollout_episodes")));
+            }
+        }
+        return parts.isEmpty() ? "no behaviour report" : String.join("; ", parts);
+    }
+
     public TransitionArrays collect(String policy, int size) {
         return switch (policy) {
             case "random" -> rollOut(new UniformRandomPolicy(task.actionDim(), seed), size, "random");

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -37,9 +38,31 @@ public final class CollectStage implements StageExecutor {
         this.learners = learners;
     }
 
-    /** One dataset to collect. */
-    record Job(String id, String env, String policy, long size, long seed, Map<String, Object> params,
-               String fingerprint) implements Serializable {
+    /**
+     * One dataset to collect: what {@link #collect} needs, serializable for the Spark task.
+     *
+     * @param fingerprint sha256 of the dataset entry's canonical config (equal configs give equal datasets)
+     */
+    public record Job(String id, String env, String policy, long size, long seed, Map<String, Object> params,
+                      String fingerprint) implements Serializable {
+        /** The job for a collected dataset entry, written as {@code id} (null: the entry's own id). */
+        public static Job of(DatasetSpec.Collected spec, String id) {
+            return new Job(id == null ? spec.id() : id, spec.env(), spec.policy(), spec.size(), spec.seed(),
+                    new LinkedHashMap<>(spec.params()), Fingerprints.sha256Hex(Fingerprints.canonicalJson(spec.config())));
+        }
+    }
+
+    /**
+     * What one collection made.
+     *
+     * @param behaviour what the behaviour policies reached ({@link BehaviourCollector#summary()})
+     */
+    public record Outcome(String id, Manifest manifest, String behaviour, double seconds) {
+        /** One line: id, rows, episodes, the behaviour's return against its target, wall time. */
+        public String describe() {
+            return String.format("collect %s: %d transitions, %d episodes in %.0f s; %s", id, manifest.rows(),
+                    manifest.episodes(), seconds, behaviour);
+        }
     }
 
     @Override
@@ -50,12 +73,12 @@ public final class CollectStage implements StageExecutor {
             if (!(spec instanceof DatasetSpec.Collected c)) {
                 throw new IllegalArgumentException("dataset " + spec.id() + " is not a collected dataset");
             }
-            String fingerprint = Fingerprints.sha256Hex(Fingerprints.canonicalJson(c.config()));
-            if (store.decide(c.id(), fingerprint, false) == DatasetStore.WriteDecision.UNCHANGED) {
+            Job job = Job.of(c, null);
+            if (store.decide(job.id(), job.fingerprint(), false) == DatasetStore.WriteDecision.UNCHANGED) {
                 context.log().accept("collect " + c.id() + ": already collected");
                 continue;
             }
-            jobs.add(new Job(c.id(), c.env(), c.policy(), c.size(), c.seed(), new LinkedHashMap<>(c.params()), fingerprint));
+            jobs.add(job);
         }
         if (jobs.isEmpty()) {
             return;
@@ -64,17 +87,25 @@ public final class CollectStage implements StageExecutor {
         LearnerProvider provider = learners;
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobGroup("oris-" + task.id(), "collect " + task.id(), true);
-        List<String> lines = jsc.parallelize(jobs, jobs.size()).map(job -> collect(job, Path.of(root), provider)).collect();
+        List<String> lines = jsc.parallelize(jobs, jobs.size())
+                .map(job -> collect(job, Path.of(root), provider, System.err::println).describe()).collect();
         lines.forEach(context.log());
     }
 
-    static String collect(Job job, Path root, LearnerProvider learners) {
+    /**
+     * Collects one dataset in the real environment and writes it under {@code root} atomically (replacing an
+     * older one with the id: call {@link DatasetStore#decide} first). The stage's Spark tasks and {@code oris collect}
+     * both run this, so a job entry and the command with the same params make the same dataset.
+     *
+     * @param progress receives the behaviour's progress lines as they happen (they also go into the manifest)
+     */
+    public static Outcome collect(Job job, Path root, LearnerProvider learners, Consumer<String> progress) {
         long start = System.nanoTime();
         Task task = Task.parse(job.env());
-        List<String> progress = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         BehaviourCollector collector = new BehaviourCollector(task, job.seed(), learners, job.params(), line -> {
-            progress.add(line);
-            System.err.println(line);
+            notes.add(line);
+            progress.accept(line);
         });
         TransitionArrays data = collector.collect(job.policy(), Math.toIntExact(job.size()));
         Map<String, Object> options = new LinkedHashMap<>();
@@ -83,12 +114,11 @@ public final class CollectStage implements StageExecutor {
         options.put("seed", job.seed());
         options.put("params", job.params());
         options.put("behaviour", collector.report());
-        Manifest.Made made = new Manifest.Made("oris collect", Instant.now().toString(), options, progress);
+        Manifest.Made made = new Manifest.Made("oris collect", Instant.now().toString(), options, notes);
         Manifest.Source source = new Manifest.Source("collect", List.of(), "float32",
                 Map.of("env", task.id(), "gap", "real"));
         DatasetDescription description = new DatasetDescription(D4rlEnvs.require(task.id()), job.fingerprint(), source, made, null);
         Manifest manifest = new DatasetStore(root).write(job.id(), data, description, true);
-        return String.format("collect %s: %d transitions, %d episodes in %.0f s", job.id(), manifest.rows(), manifest.episodes(),
-                (System.nanoTime() - start) / 1e9);
+        return new Outcome(job.id(), manifest, collector.summary(), (System.nanoTime() - start) / 1e9);
     }
 }

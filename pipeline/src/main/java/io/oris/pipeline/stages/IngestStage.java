@@ -6,6 +6,7 @@ import io.oris.orchestration.runner.RunContext;
 import io.oris.orchestration.runner.StageExecutor;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.IngestResult;
+import io.oris.storage.ShippedDatasets;
 import io.oris.storage.Subsets;
 import io.oris.pipeline.ingest.D4rlIngestJob;
 import io.oris.storage.d4rl.D4rlOptions;
@@ -22,14 +23,22 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The ingest stage of a sweep: D4RL files from {@code <data-root>/d4rl/} (one Spark job, a task per row range
  * of each file), robot-log folders (with their {@code mapping.yaml}) and trajectory subsets become Parquet
- * datasets. Each write is atomic and a dataset
+ * datasets, and shipped datasets ({@link ShippedDatasets}) are installed. Each write is atomic and a dataset
  * whose inputs did not change is left as it is.
  */
 public final class IngestStage implements StageExecutor {
     private final SparkSession spark;
+    private final ShippedDatasets shipped;
 
+    /** The stage with the datasets shipped on the classpath. */
     public IngestStage(SparkSession spark) {
+        this(spark, ShippedDatasets.onClasspath());
+    }
+
+    /** The stage installing {@code {shipped: ID}} entries from {@code shipped}. */
+    public IngestStage(SparkSession spark, ShippedDatasets shipped) {
         this.spark = spark;
+        this.shipped = shipped;
     }
 
     @Override
@@ -71,6 +80,9 @@ public final class IngestStage implements StageExecutor {
     }
 
     private IngestResult ingest(DatasetStore store, DatasetSpec spec) {
+        if (spec instanceof DatasetSpec.Shipped s) {
+            return shipped.install(s.id(), store);
+        }
         if (spec instanceof DatasetSpec.Subset s) {
             return Subsets.subset(store, s.parent().id(), s.fraction(), s.seed(), s.id(), false);
         }
