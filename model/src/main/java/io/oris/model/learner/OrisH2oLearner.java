@@ -75,7 +75,8 @@ public class OrisH2oLearner extends H2oLearner implements OrisMethod {
     protected void addMetrics(Map<String, Double> m) {
         super.addMetrics(m);
         if (nSim > 0) {
-            m.put("sim_weight_mean", simRowMean(weights()));
+            OrisLearner.putWeightDistribution(m, weights(), nOff, nSim,
+                    oris.h2oReweight() ? h2o.ratioMin() : oris.wMin(), oris.h2oReweight() ? h2o.ratioMax() : oris.wMax());
         }
     }
 }

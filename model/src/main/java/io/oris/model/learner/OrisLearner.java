@@ -82,7 +82,34 @@ public class OrisLearner extends SacLearner implements OrisMethod {
     @Override
     protected void addMetrics(Map<String, Double> m) {
         if (nSim > 0) {
-            m.put("sim_weight_mean", simRowMean(weight));
+            putWeightDistribution(m, weight, nOff, nSim, oris.wMin(), oris.wMax());
         }
+    }
+
+    /**
+     * The distribution of the simulated rows' TD weights in this batch as metrics (so a run's train metrics show how
+     * w(s) evolves): mean, std, the 10/50/90 % quantiles and the fractions sitting on either clip bound.
+     */
+    static void putWeightDistribution(Map<String, Double> m, double[] weight, int from, int n, double lo, double hi) {
+        double[] w = java.util.Arrays.copyOfRange(weight, from, from + n);
+        java.util.Arrays.sort(w);
+        double sum = 0;
+        double sq = 0;
+        int atLo = 0;
+        int atHi = 0;
+        for (double x : w) {
+            sum += x;
+            sq += x * x;
+            atLo += x <= lo ? 1 : 0;
+            atHi += x >= hi ? 1 : 0;
+        }
+        double mean = sum / n;
+        m.put("sim_weight_mean", mean);
+        m.put("sim_weight_std", Math.sqrt(Math.max(0, sq / n - mean * mean)));
+        m.put("sim_weight_p10", w[(int) Math.floor(0.1 * (n - 1))]);
+        m.put("sim_weight_p50", w[(int) Math.floor(0.5 * (n - 1))]);
+        m.put("sim_weight_p90", w[(int) Math.floor(0.9 * (n - 1))]);
+        m.put("sim_weight_at_min", (double) atLo / n);
+        m.put("sim_weight_at_max", (double) atHi / n);
     }
 }

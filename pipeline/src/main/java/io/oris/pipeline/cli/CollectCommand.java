@@ -65,6 +65,10 @@ public final class CollectCommand implements Callable<Integer> {
                     + " return (default: 1/3).")
     Double targetFraction;
 
+    @Option(names = "--no-state", description = "params.record_state = false: do not keep qpos/qvel per row (about half"
+            + " the size; the transitions are the same).")
+    boolean noState;
+
     @Option(names = "--overwrite", description = "Replace an existing dataset with this id that was made differently.")
     boolean overwrite;
 
@@ -117,6 +121,9 @@ public final class CollectCommand implements Callable<Integer> {
         }
         if (targetFraction != null) {
             params.put("target_fraction", targetFraction);
+        }
+        if (noState) {
+            params.put("record_state", false);
         }
         return new DatasetSpec.Collected(env, policy, size, seed, params);
     }

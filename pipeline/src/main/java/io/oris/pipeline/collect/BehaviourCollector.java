@@ -100,6 +100,16 @@ public final class BehaviourCollector {
         return v instanceof Number n ? n.doubleValue() : dflt;
     }
 
+    /**
+     * Whether the replay dataset keeps the MuJoCo state (qpos, qvel) of every row, as D4RL's infos do; param
+     * {@code record_state}, default true. Without it a row is about half the size (the shipped dataset drops it to
+     * stay small); the transitions are the same either way.
+     */
+    private boolean recordState() {
+        Object v = params.get("record_state");
+        return !(v instanceof Boolean b) || b;
+    }
+
     private long longParam(String key, long dflt) {
         Object v = params.get(key);
         return v instanceof Number n ? n.longValue() : dflt;
@@ -157,7 +167,8 @@ public final class BehaviourCollector {
             int nq = env.model().nq();
             int nv = env.model().nv();
             if (keepReplay) {
-                kept = new TransitionBuilder(task.observationDim(), task.actionDim(), nq, nv);
+                boolean state = recordState();
+                kept = new TransitionBuilder(task.observationDim(), task.actionDim(), state ? nq : 0, state ? nv : 0);
             }
             double[] obs = env.reset();
             double episodeReturn = 0;
@@ -167,7 +178,7 @@ public final class BehaviourCollector {
                 double[] action = policy.act(obs, false);
                 double[] qpos = null;
                 double[] qvel = null;
-                if (kept != null) {
+                if (kept != null && recordState()) {
                     qpos = new double[nq];
                     qvel = new double[nv];
                     env.data().qpos().get(0, qpos);

@@ -26,14 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedDatasetRegenerationTest {
     static final String ID = "hopper-medium-replay-oris";
     /** The command that makes it (jobs/data/README.md). */
-    static final String COMMAND = "./oris collect hopper medium-replay --size 300000 --seed 0 --random-steps 1000"
-            + " --max-train-steps 300000 --id " + ID;
+    static final String COMMAND = "./oris collect hopper medium-replay --size 90000 --seed 0 --random-steps 1000"
+            + " --max-train-steps 90000 --no-state --id " + ID;
     /**
-     * The params of that command. They equal the collector's defaults for size 300000 (random_steps = min(1000,
-     * 300000 / 10), max_train_steps = size), and pinning max_train_steps keeps the replay capacity, hence every
-     * sampled batch, the same when only a prefix is regenerated.
+     * The params of that command. Pinning max_train_steps keeps the replay capacity, hence every sampled batch, the
+     * same when only a prefix is regenerated (size caps the rows kept, not the training).
      */
-    static final Map<String, Object> PARAMS = Map.of("random_steps", 1000L, "max_train_steps", 300_000L);
+    static final Map<String, Object> PARAMS = Map.of("random_steps", 1000L, "max_train_steps", 90_000L,
+            "record_state", false);
     private static final int PREFIX = 2000;
 
     @TempDir
