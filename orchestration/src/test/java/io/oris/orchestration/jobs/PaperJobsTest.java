@@ -116,16 +116,29 @@ class PaperJobsTest {
     void quickstartAndHopperGravity() {
         Plan q = plan("quickstart.yaml");
         assertEquals(counts("sac", 2, "h2o", 2, "oris", 2), q.runCountByMethod());
-        assertEquals(List.of(StageKind.COLLECT, StageKind.PRETRAIN_GAN, StageKind.TRAIN, StageKind.EVALUATE, StageKind.AGGREGATE),
-                List.copyOf(q.taskCountByStage().keySet()));
+        assertEquals(List.of(StageKind.INGEST, StageKind.PRETRAIN_GAN, StageKind.TRAIN, StageKind.EVALUATE, StageKind.AGGREGATE),
+                List.copyOf(q.taskCountByStage().keySet()), "the quickstart installs the shipped dataset");
         assertEquals(counts("sac", 3, "h2o", 3, "oris", 3, "cql", 3), plan("hopper-gravity.yaml").runCountByMethod());
+    }
+
+    @Test
+    void reproductionJobs() {
+        assertEquals(counts("sac", 3, "h2o", 3, "oris", 3), plan("repro-hopper-gravity.yaml").runCountByMethod());
+        Plan more = plan("repro-hopper-gravity-more.yaml");
+        assertEquals(counts("oris", 3, "oris-no_restart", 3, "oris-h2o_reweight", 3, "oris-no_restart-h2o_reweight", 3,
+                "cql", 3, "iql", 3, "td3bc", 3, "bc", 3), more.runCountByMethod());
+        Set<String> headline = new HashSet<>(plan("repro-hopper-gravity.yaml").runs().stream().map(RunSpec::runId).toList());
+        assertEquals(3, more.runs().stream().filter(r -> headline.contains(r.runId())).count(),
+                "part 2 reuses part 1's ORIS runs");
     }
 
     @Test
     void everyJobFilePlans() throws IOException {
         List<Path> files;
-        try (Stream<Path> s = Files.list(TestJobs.jobFile(""))) {
-            files = s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        try (Stream<Path> s = Files.walk(TestJobs.jobFile(""), 2)) {
+            // the job files: jobs/*.yaml and the learning checks' jobs/learning/*.yaml (not examples/ or data/)
+            files = s.filter(f -> f.toString().endsWith(".yaml"))
+                    .filter(f -> f.getParent().endsWith("jobs") || f.getParent().endsWith("learning")).sorted().toList();
         }
         assertTrue(files.size() >= 9, "job files found: " + files);
         for (Path f : files) {

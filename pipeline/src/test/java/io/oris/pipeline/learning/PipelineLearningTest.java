@@ -47,7 +47,7 @@ class PipelineLearningTest {
 
     @Test
     void offlineBaselinesBeatBehaviourCloning() throws Exception {
-        Map<String, Double> s = meanScores("offline.yaml");
+        Map<String, Double> s = meanScores("learning-offline.yaml");
         for (String m : List.of("cql", "iql", "td3bc")) {
             assertTrue(s.get(m) > s.get("bc"), m + " (" + s.get(m) + ") must beat BC (" + s.get("bc") + "): " + s);
         }
@@ -55,7 +55,7 @@ class PipelineLearningTest {
 
     @Test
     void hybridsBeatSacInTheInaccurateSimulator() throws Exception {
-        Map<String, Double> s = meanScores("hybrid.yaml");
+        Map<String, Double> s = meanScores("learning-hybrid.yaml");
         for (String m : List.of("oris", "h2o")) {
             assertTrue(s.get(m) > s.get("sac"), m + " (" + s.get(m) + ") must beat SAC (" + s.get("sac") + "): " + s);
         }
