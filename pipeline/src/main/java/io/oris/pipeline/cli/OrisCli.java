@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             PlanCommand.class,
             RunCommand.class,
+            ResultsCommand.class,
             StageCommand.class,
             SubmitCommand.class,
             AirflowCommand.class,

@@ -13,15 +13,16 @@ import java.util.UUID;
 
 /**
  * Writes a folder under a hidden temporary name beside its target and renames it into place only when
- * complete, so a crash or a failed step never leaves a half-written folder under the target name.
+ * complete, so a crash or a failed step never leaves a half-written folder under the target name. Used for report
+ * folders and results folders.
  */
-final class AtomicDirectory {
+public final class AtomicDirectory {
     private AtomicDirectory() {
     }
 
     /** What fills the temporary folder. */
     @FunctionalInterface
-    interface Filler<T> {
+    public interface Filler<T> {
         T fill(Path tempDir) throws IOException;
     }
 
@@ -30,7 +31,7 @@ final class AtomicDirectory {
      * {@code target} with it. On any failure the temporary folder is deleted and {@code target} is left as
      * it was (absent, or the previous complete version).
      */
-    static <T> T write(Path target, Filler<T> filler) {
+    public static <T> T write(Path target, Filler<T> filler) {
         Path parent = target.toAbsolutePath().getParent();
         String name = target.getFileName().toString();
         Path temp = parent.resolve("." + name + ".tmp-" + UUID.randomUUID());
@@ -42,7 +43,7 @@ final class AtomicDirectory {
             return result;
         } catch (IOException e) {
             deleteQuietly(temp, e);
-            throw new UncheckedIOException("cannot write report folder " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write folder " + target + ": " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             deleteQuietly(temp, e);
             throw e;

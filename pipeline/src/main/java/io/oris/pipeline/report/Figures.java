@@ -20,8 +20,10 @@ import org.knowm.xchart.style.Styler;
  * with a ± std band). Every chart is data from the scored sweep; nothing is drawn by hand.
  */
 public final class Figures {
-    static final int WIDTH = 720;
-    static final int HEIGHT = 440;
+    /** Width of every figure in pixels. */
+    public static final int WIDTH = 720;
+    /** Height of every figure in pixels. */
+    public static final int HEIGHT = 440;
     static final String SMALL_DATA = "Small data";
     static final String ROBUSTNESS = "Robustness";
     static final String ABLATION = "Ablation";

@@ -8,18 +8,19 @@ import java.util.List;
  * H2O and ORIS under gravity ×2 and friction ×0.3 on two tasks, hopper-medium-replay subsets (25 %, 5 %),
  * gravity ×3 for robustness, ORIS and H2O variants, one failed seed, a cell whose seeds all failed and a
  * missing seed. Scores are deterministic functions of the coordinates so the tests can recompute them.
+ * Public for the tests of tools that start from a finished report (the results folder).
  */
-final class SyntheticSweep {
-    static final int SEEDS = 3;
-    static final int POINTS = 5;
-    static final String G2 = "gravity=2.0";
-    static final String G3 = "gravity=3.0";
-    static final String F03 = "friction=0.3";
+public final class SyntheticSweep {
+    public static final int SEEDS = 3;
+    public static final int POINTS = 5;
+    public static final String G2 = "gravity=2.0";
+    public static final String G3 = "gravity=3.0";
+    public static final String F03 = "friction=0.3";
 
     private SyntheticSweep() {
     }
 
-    static List<RunResult> runs() {
+    public static List<RunResult> runs() {
         List<RunResult> runs = new ArrayList<>();
         List<String> tasks = List.of("hopper", "walker2d");
         for (String task : tasks) {
