@@ -11,6 +11,7 @@ import io.oris.sim.env.Task;
 import io.oris.storage.D4rlEnvs;
 import io.oris.storage.DatasetDescription;
 import io.oris.storage.DatasetStore;
+import io.oris.storage.EnvDims;
 import io.oris.storage.Manifest;
 import io.oris.storage.TransitionArrays;
 import java.io.Serializable;
@@ -117,7 +118,12 @@ public final class CollectStage implements StageExecutor {
         Manifest.Made made = new Manifest.Made("oris collect", Instant.now().toString(), options, notes);
         Manifest.Source source = new Manifest.Source("collect", List.of(), "float32",
                 Map.of("env", task.id(), "gap", "real"));
-        DatasetDescription description = new DatasetDescription(D4rlEnvs.require(task.id()), job.fingerprint(), source, made, null);
+        EnvDims env = D4rlEnvs.require(task.id());
+        if (!data.hasState()) {
+            // collected without the MuJoCo state (params.record_state: false): no qpos/qvel columns
+            env = new EnvDims(env.env(), env.obsDim(), env.actionDim(), 0, 0);
+        }
+        DatasetDescription description = new DatasetDescription(env, job.fingerprint(), source, made, null);
         Manifest manifest = new DatasetStore(root).write(job.id(), data, description, true);
         return new Outcome(job.id(), manifest, collector.summary(), (System.nanoTime() - start) / 1e9);
     }
