@@ -6,6 +6,7 @@ import io.oris.model.learner.Learner;
 import io.oris.model.learner.LearnerDims;
 import io.oris.model.learner.Learners;
 import io.oris.model.learner.OrisLearner;
+import io.oris.model.nn.NativeThreads;
 import io.oris.model.oris.HybridRolloutPolicy;
 import io.oris.model.oris.RestartSampler;
 import io.oris.model.oris.StateGan;
@@ -24,6 +25,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@link Learners#create}, its {@code hyperparameters} override {@link LearnerConfig#defaults()} by dotted key
  * ({@code sac.hidden}, {@code h2o.beta}, {@code oris.randomActionProbability}, ...; unknown keys fail the run),
  * ORIS runs get the pre-trained GAN of their dataset, and each method gets its simulator rollout plan.
+ * Building a learner pins ND4J to {@link NativeThreads#configured()} native threads (1), so a task's arithmetic
+ * does not depend on {@code OMP_NUM_THREADS} (docs/determinism.md).
  */
 public final class ModelLearners implements LearnerProvider {
     /** Hyperparameter keys the pipeline itself reads (the simulated replay size of SAC in the simulator). */
@@ -31,6 +34,7 @@ public final class ModelLearners implements LearnerProvider {
 
     @Override
     public Learner create(RunConfig config, LearnerDims dims, Path dataRoot) {
+        NativeThreads.pin();
         LearnerConfig cfg = learnerConfig(config.runId(), config.hyperparameters());
         StateGan gan = null;
         if (config.method().equals("oris")) {
@@ -44,6 +48,7 @@ public final class ModelLearners implements LearnerProvider {
 
     @Override
     public Learner createSac(LearnerDims dims, Map<String, Object> hyperparameters, long seed) {
+        NativeThreads.pin();
         return Learners.create("sac", learnerConfig("behaviour SAC", hyperparameters), dims, null, seed);
     }
 
