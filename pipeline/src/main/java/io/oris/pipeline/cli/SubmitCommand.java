@@ -53,6 +53,11 @@ public final class SubmitCommand implements Callable<Integer> {
                 "--executor-memory", executorMemory,
                 "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", JvmFlags.SPARK_OPENS),
                 "--conf", "spark.executorEnv.OMP_NUM_THREADS=1"));
+        String coretype = System.getenv("OPENBLAS_CORETYPE");
+        if (coretype != null && !coretype.isBlank()) {
+            // the executors use the driver's matrix kernels (docs/determinism.md)
+            args.addAll(List.of("--conf", "spark.executorEnv.OPENBLAS_CORETYPE=" + coretype));
+        }
         if (!shaded) {
             args.addAll(List.of("--conf", "spark.executor.extraClassPath=" + System.getProperty("java.class.path")));
         }

@@ -1,5 +1,6 @@
 package io.oris.pipeline.stages;
 
+import io.oris.model.nn.NativeThreads;
 import io.oris.orchestration.Fingerprints;
 import io.oris.orchestration.descriptor.DatasetSpec;
 import io.oris.orchestration.plan.StageTask;
@@ -115,6 +116,8 @@ public final class CollectStage implements StageExecutor {
         options.put("seed", job.seed());
         options.put("params", job.params());
         options.put("behaviour", collector.report());
+        // what decides the last bits on this machine, to tell why two collections differ (docs/determinism.md)
+        options.put("numerics", NativeThreads.describe());
         Manifest.Made made = new Manifest.Made("oris collect", Instant.now().toString(), options, notes);
         Manifest.Source source = new Manifest.Source("collect", List.of(), "float32",
                 Map.of("env", task.id(), "gap", "real"));

@@ -1,5 +1,6 @@
 package io.oris.pipeline.stages;
 
+import io.oris.model.nn.NativeThreads;
 import io.oris.model.oris.GanTrainer;
 import io.oris.model.replay.Transitions;
 import io.oris.orchestration.plan.StageTask;
@@ -81,6 +82,7 @@ public final class PretrainGanStage implements StageExecutor {
 
     static String train(Job job, Path root) throws Exception {
         long start = System.nanoTime();
+        NativeThreads.pin(); // same arithmetic whatever OMP_NUM_THREADS says (docs/determinism.md)
         Transitions data = OfflineData.of(new DatasetStore(root).read(job.datasetId()));
         GanTrainer.Result result = new GanTrainer(GanArtifacts.config(job.settings()), job.seed()).pretrain(data.stateRows());
         Path target = GanArtifacts.dir(root, job.spec());

@@ -6,6 +6,7 @@ import io.oris.model.learner.Learner;
 import io.oris.model.learner.LearnerDims;
 import io.oris.model.learner.Learners;
 import io.oris.model.learner.OrisMethod;
+import io.oris.model.nn.NativeThreads;
 import io.oris.model.oris.HybridRolloutPolicy;
 import io.oris.model.oris.RestartSampler;
 import io.oris.model.oris.StateGan;
@@ -29,6 +30,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * their config's {@code gan} section names: their dataset, GAN settings and GAN seed), and each method gets its
  * simulator rollout plan. The run's budget fills {@code iql.maxSteps} (the length of IQL's cosine learning-rate
  * schedule) with its {@code gradient_steps} unless the run's hyperparameters set that key.
+ * Building a learner pins ND4J to {@link NativeThreads#configured()} native threads (1), so a task's arithmetic
+ * does not depend on {@code OMP_NUM_THREADS} (docs/determinism.md).
  */
 public final class ModelLearners implements LearnerProvider {
     /** Hyperparameter key the pipeline itself reads (the simulated replay size of methods that collect in the simulator). */
@@ -38,6 +41,7 @@ public final class ModelLearners implements LearnerProvider {
 
     @Override
     public Learner create(RunConfig config, LearnerDims dims, Path dataRoot) {
+        NativeThreads.pin();
         Map<String, Object> hyperparameters = new LinkedHashMap<>(config.hyperparameters());
         hyperparameters.putIfAbsent(IQL_MAX_STEPS, config.gradientSteps());
         LearnerConfig cfg = learnerConfig(config.runId(), hyperparameters);
@@ -53,6 +57,7 @@ public final class ModelLearners implements LearnerProvider {
 
     @Override
     public Learner createSac(LearnerDims dims, Map<String, Object> hyperparameters, long seed) {
+        NativeThreads.pin();
         return Learners.create("sac", learnerConfig("behaviour SAC", hyperparameters), dims, null, seed);
     }
 

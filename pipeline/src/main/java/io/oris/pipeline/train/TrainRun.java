@@ -109,7 +109,9 @@ public final class TrainRun {
         RolloutPlan rollouts = null;
         try {
             if (simulated) {
-                env = Environments.create(task, DynamicsGap.parse(config.gap()), config.seed() * 7919 + attempt);
+                // seeded by the run's seed and the step it starts from, never by the attempt number: a run
+                // retried from step 0 replays a fresh run exactly (docs/determinism.md)
+                env = Environments.create(task, DynamicsGap.parse(config.gap()), simEnvSeed(config.seed(), step));
                 simReplay = offline == null || config.hyperparameters().containsKey(ModelLearners.SIM_BUFFER_SIZE)
                         ? new SimulatedReplay(simCapacity(), task.observationDim(), task.actionDim())
                         : SimulatedReplay.forOffline(offline.size(), task.observationDim(), task.actionDim());
@@ -181,6 +183,11 @@ public final class TrainRun {
                 env.close();
             }
         }
+    }
+
+    /** Seed of the simulator of a run with seed {@code seed} (re)started at gradient step {@code step}. */
+    static long simEnvSeed(long seed, long step) {
+        return seed * 7919 + 1 + step;
     }
 
     private long simCapacityOverride() {
