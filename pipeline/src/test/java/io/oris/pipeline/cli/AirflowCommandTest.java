@@ -24,7 +24,7 @@ class AirflowCommandTest {
         int code = cli.execute("airflow", "export", "../jobs/quickstart.yaml", "--out", out.toString(),
                 "--application", "/jars/oris.jar", "--job-path", "/jobs/quickstart.yaml");
         assertEquals(0, code, err.toString());
-        assertTrue(text.toString().contains("Exported DAG quickstart: 7 tasks (7 SparkSubmitOperator, 0 sensor)"), text.toString());
+        assertTrue(text.toString().contains("Exported DAG quickstart: 5 tasks (5 SparkSubmitOperator, 0 sensor)"), text.toString());
         String yaml = Files.readString(out.resolve("quickstart.yaml"));
         String python = Files.readString(out.resolve("quickstart.py"));
         assertTrue(yaml.contains("application: /jars/oris.jar"), yaml);

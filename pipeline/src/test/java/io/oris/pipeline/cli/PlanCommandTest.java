@@ -33,9 +33,10 @@ class PlanCommandTest {
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("Runs per method:"), o.out());
         assertTrue(o.out().matches("(?s).*\\n  total +6\\n.*"), o.out());
-        assertTrue(o.out().contains("pretrain-gan-hopper-collect-medium-replay-n10000"), o.out());
+        assertTrue(o.out().contains("ingest-hopper-medium-replay-oris  [ingest 1/1]"), o.out());
+        assertTrue(o.out().contains("pretrain-gan-hopper-medium-replay-oris  [pretrain-gan 1/1, 2 GANs]"), o.out());
         assertTrue(o.out().contains("aggregate  [aggregate 1/1, 6 runs]"), o.out());
-        assertEquals("", o.err(), "quickstart collects its data: no D4RL file is needed");
+        assertEquals("", o.err(), "quickstart uses the shipped dataset: no D4RL file is needed");
     }
 
     @Test
