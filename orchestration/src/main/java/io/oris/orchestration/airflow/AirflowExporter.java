@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * {@code oris airflow export}: writes {@code <dag_id>.yaml} (dag-factory) and {@code <dag_id>.py} (plain
- * Airflow DAG) into a folder, each through a temporary file renamed into place.
+ * {@code oris airflow export}: writes {@code <dag_id>.yaml} (the DAG, dag-factory 1.x) and a {@code .py} loader of it
+ * (dag-factory's {@code load_yaml_dags}) into a folder, each through a temporary file renamed into place.
  */
 public final class AirflowExporter {
 
@@ -27,7 +27,7 @@ public final class AirflowExporter {
         try {
             Files.createDirectories(outDir);
             write(yaml, DagFactoryYaml.render(plan.job(), tasks));
-            write(python, PythonDag.render(plan.job(), tasks));
+            write(python, DagFactoryLoader.render(plan.job(), yaml.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Airflow export to " + outDir + ": " + e.getMessage(), e);
         }
