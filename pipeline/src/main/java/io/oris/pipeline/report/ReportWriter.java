@@ -87,6 +87,8 @@ public final class ReportWriter {
             files.add(text(dir, CSV_DIR + "/" + t.id() + ".csv", CsvTables.render(t, d)));
         }
         files.add(text(dir, CSV_DIR + "/cells.csv", CsvTables.cells(scores)));
+        files.add(text(dir, CSV_DIR + "/scores.csv", CsvTables.runs(scores)));
+        files.add(text(dir, CSV_DIR + "/curves.csv", CsvTables.curves(scores)));
 
         List<HtmlReport.Image> images = new ArrayList<>();
         Set<String> names = new HashSet<>();
