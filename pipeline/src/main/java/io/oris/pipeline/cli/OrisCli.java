@@ -5,11 +5,20 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code oris} command line: one entry point for every stage, benchmark and tool, so the same jar
- * serves the launcher, {@code spark-submit} and Airflow tasks.
+ * serves the launcher, {@code spark-submit} and Airflow tasks. Exit codes: 0 done, 1 a run or stage failed,
+ * 2 usage error, 3 bad input ({@link ErrorReporter}).
  */
 @Command(name = "oris",
+        // every subcommand inherits --help, --version and the exit-code list
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         version = "oris 0.1.0",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:a run or stage failed (the others went on; see the report and status.json)",
+            "2:usage error (unknown subcommand or option, missing argument)",
+            "3:bad input (job file, dataset, HDF5, robot log, mapping: the message names the file and field)"},
         description = "Offline RL with inaccurate simulators: ORIS, H2O and baselines as a staged Spark pipeline.",
         subcommands = {
             DemoCommand.class,

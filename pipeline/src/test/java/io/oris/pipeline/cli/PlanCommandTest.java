@@ -57,7 +57,7 @@ class PlanCommandTest {
         Path job = dir.resolve("bad.yaml");
         Files.writeString(job, "bad:\n  oris:\n    envs: [hopper]\n    methods: [sac]\n    gaps: [gravity=2.0]\n    seeds: -1\n");
         Outcome o = run("plan", job.toString());
-        assertEquals(1, o.code());
+        assertEquals(3, o.code(), "bad input");
         assertTrue(o.err().contains(job + ":6: bad.oris.seeds: expected an integer >= 1, found -1"), o.err());
     }
 
@@ -76,7 +76,7 @@ class PlanCommandTest {
                       cql: {cql.minQWeight: 5.0, gan.steps: 500}
                 """);
         Outcome o = run("plan", job.toString());
-        assertEquals(1, o.code());
+        assertEquals(3, o.code(), "bad input");
         assertTrue(o.err().contains(job + ":9: keys.oris.hyperparameters.cql.gan.steps: 'gan.steps' is not read by"
                 + " method cql (it is read by [oris]); the keys cql reads are [cql.clipDiff,"), o.err());
         assertTrue(o.out().isEmpty(), "nothing planned: " + o.out());

@@ -1,0 +1,85 @@
+package io.oris.pipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Every subcommand answers {@code --help} and {@code --version}; usage errors exit 2, bad input 3. */
+class HelpAndExitCodesTest {
+
+    private record Outcome(int code, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        CommandLine cli = OrisCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    /** The command paths of every subcommand, e.g. [datasets, list]. */
+    private static void paths(CommandLine cmd, List<String> prefix, List<List<String>> into) {
+        for (var e : cmd.getSubcommands().entrySet()) {
+            if (e.getKey().equals("help")) {
+                continue;
+            }
+            List<String> path = new ArrayList<>(prefix);
+            path.add(e.getKey());
+            into.add(path);
+            paths(e.getValue(), path, into);
+        }
+    }
+
+    @Test
+    void everySubcommandAnswersHelpAndVersion() {
+        List<List<String>> all = new ArrayList<>();
+        paths(OrisCli.commandLine(), List.of(), all);
+        assertTrue(all.size() >= 20, "subcommands found: " + all);
+        for (List<String> path : all) {
+            List<String> help = new ArrayList<>(path);
+            help.add("--help");
+            Outcome h = run(help.toArray(String[]::new));
+            assertEquals(0, h.code(), path + " --help: " + h.err());
+            assertTrue(h.out().contains("Usage: oris " + String.join(" ", path)), path + " --help printed:\n" + h.out());
+            assertTrue(h.out().contains("Exit codes:") && h.out().contains("3   bad input"), h.out());
+
+            List<String> version = new ArrayList<>(path);
+            version.add("--version");
+            Outcome v = run(version.toArray(String[]::new));
+            assertEquals(0, v.code(), path + " --version: " + v.err());
+            assertTrue(v.out().startsWith("oris "), path + " --version printed: " + v.out());
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("no-such-command").code());
+        assertEquals(2, run("plan", "--no-such-option", "x.yaml").code());
+        assertEquals(2, run("plan").code(), "missing JOB");
+    }
+
+    @Test
+    void badInputExitsThreeNamingTheFile(@TempDir Path dir) throws Exception {
+        Path job = dir.resolve("broken.yaml");
+        Files.writeString(job, "broken:\n  default_args: {retry_delay_sec: 5}\n  oris: {envs: [hopper]}\n");
+        Outcome o = run("plan", job.toString());
+        assertEquals(3, o.code(), o.err());
+        assertTrue(o.err().contains("broken.yaml") && o.err().contains("retry_delay_sec"), o.err());
+
+        Outcome missing = run("plan", dir.resolve("absent.yaml").toString());
+        assertEquals(3, missing.code(), missing.err());
+        assertTrue(missing.err().contains("absent.yaml"), missing.err());
+    }
+}
