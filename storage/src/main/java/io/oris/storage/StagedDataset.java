@@ -118,7 +118,8 @@ public final class StagedDataset implements AutoCloseable {
         }
         EnvDims d = description.dims();
         List<Manifest.Part> partList = sorted.stream()
-                .map(p -> new Manifest.Part(DataRoot.DATA + "/" + p.fileName(), p.rows(), p.bytes())).toList();
+                .map(p -> new Manifest.Part(DataRoot.DATA + "/" + p.fileName(), p.rows(), p.bytes(),
+                        Sha256.ofFile(partsDir().resolve(p.fileName())))).toList();
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, id, d.env(), d.obsDim(), d.actionDim(), d.nq(),
                 d.nv(), all.rows(), all.returns().size(),
                 ReturnStats.of(all.returns().values(), all.lengths().values(), d.env()),

@@ -1,6 +1,7 @@
 package io.oris.pipeline.cli;
 
 import io.oris.storage.DatasetStore;
+import io.oris.storage.DatasetVerifier;
 import io.oris.storage.Manifest;
 import io.oris.storage.ManifestJson;
 import io.oris.storage.ReturnStats;
@@ -62,7 +63,8 @@ public final class DatasetsShowCommand implements Callable<Integer> {
                         + (shipped.ids().isEmpty() ? "none" : String.join(", ", shipped.ids())) + ")");
             }
             m = store.manifest(id);
-            parquet = store.layout().parquet(id).toString();
+            parquet = store.layout().parquet(id).toString() + System.lineSeparator()
+                    + "integrity " + DatasetsVerifyCommand.integrityLine(DatasetVerifier.check(store, id, false));
         } else {
             m = shipped.manifest(id);
             parquet = "shipped in " + shipped.where() + ", not installed under " + store.layout().root()

@@ -71,6 +71,30 @@ class HelpAndExitCodesTest {
     }
 
     @Test
+    void datasetsVerifyNamesADamagedPartAndExitsThree(@TempDir Path dir) throws Exception {
+        io.oris.storage.TransitionBuilder b = new io.oris.storage.TransitionBuilder(11, 3, 0, 0);
+        for (int t = 0; t < 200; t++) {
+            b.add(t / 50, t % 50, new float[11], new float[3], 1f, new float[11], false, t % 50 == 49, null, null);
+        }
+        io.oris.storage.TransitionArrays data = b.build();
+        io.oris.storage.DatasetStore store = new io.oris.storage.DatasetStore(dir);
+        io.oris.storage.Manifest m = store.write("tiny", data, new io.oris.storage.DatasetDescription(data.dims("hopper"),
+                "fp", new io.oris.storage.Manifest.Source("collect", List.of(), "float32", null),
+                new io.oris.storage.Manifest.Made("test", null, null, null), null), false);
+        Outcome ok = run("datasets", "verify", "tiny", "--data-root", dir.toString());
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("tiny: intact (1 part(s) match the manifest)"), ok.out());
+
+        Path part = store.layout().dataset("tiny").resolve(m.parts().get(0).file());
+        Files.write(part, java.util.Arrays.copyOf(Files.readAllBytes(part), 100));
+        Outcome bad = run("datasets", "verify", "tiny", "--data-root", dir.toString());
+        assertEquals(3, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.out().contains("DAMAGED  " + part + ": size 100 bytes"), bad.out());
+        Outcome shown = run("datasets", "show", "tiny", "--data-root", dir.toString());
+        assertTrue(shown.out().contains("integrity DAMAGED: 1 of 1 part(s)"), shown.out());
+    }
+
+    @Test
     void badInputExitsThreeNamingTheFile(@TempDir Path dir) throws Exception {
         Path job = dir.resolve("broken.yaml");
         Files.writeString(job, "broken:\n  default_args: {retry_delay_sec: 5}\n  oris: {envs: [hopper]}\n");
