@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Reads the {@code oris:} section of a job file into a {@link Sweep}, filling documented defaults
- * (facts §5: 500k gradient steps, evaluation every 1000 steps over 10 episodes) and checking that the
+ * (docs/reference.md §5: 500k gradient steps, evaluation every 1000 steps over 10 episodes) and checking that the
  * parts fit together (methods that need datasets have some, methods that step a simulator have gaps).
  */
 final class SweepParser {

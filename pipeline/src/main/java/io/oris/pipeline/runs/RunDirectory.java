@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The folder of one run ({@code <data-root>/runs/<run-id>/}, design contract): {@code config.json},
+ * The folder of one run ({@code <data-root>/runs/<run-id>/}, docs/architecture.md §5, §7.2, §7.3): {@code config.json},
  * {@code status.json}, {@code snapshots/step-N/} (complete snapshots only: each is staged and renamed),
  * {@code train_metrics.parquet} and {@code eval.parquet}.
  */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A tiny sweep end to end on Spark local[2] with the real engine, learners and Parquet files: every stage's
- * outputs against the design's contracts, resume after a kill between stages and inside train, and a failed
+ * outputs against the contracts of docs/architecture.md, resume after a kill between stages and inside train, and a failed
  * run that does not fail the sweep.
  */
 class SweepEndToEndTest {
