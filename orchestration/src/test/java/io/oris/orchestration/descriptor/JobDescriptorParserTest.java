@@ -165,6 +165,34 @@ class JobDescriptorParserTest {
     }
 
     @Test
+    void minariDatasetsAreNamedByTheirIdAndKeepTheirIdentity() {
+        JobDescriptor job = parse(job("""
+                    datasets: [{minari: mujoco/hopper/medium-v0}, {minari: mujoco/walker2d/expert-v0, env: walker2d}]
+                    methods: [cql]
+                    seeds: 1
+                """));
+        DatasetSpec.Minari hopper = (DatasetSpec.Minari) job.sweep().datasets().get(0);
+        assertEquals("hopper", hopper.env(), "the env from the id's second-to-last part");
+        assertEquals("minari-mujoco-hopper-medium-v0", hopper.id());
+        assertEquals("mujoco/hopper/medium-v0", hopper.config().get("dataset_id"));
+        assertEquals("walker2d", job.sweep().datasets().get(1).env());
+
+        DescriptorException badId = assertThrows(DescriptorException.class, () -> parse(job("""
+                    datasets: [{minari: hopper-medium}]
+                    methods: [cql]
+                    seeds: 1
+                """)));
+        assertTrue(badId.getMessage().contains("not a Minari dataset id; expected e.g. mujoco/hopper/medium-v0"),
+                badId.getMessage());
+        DescriptorException env = assertThrows(DescriptorException.class, () -> parse(job("""
+                    datasets: [{minari: mujoco/ant/medium-v0}]
+                    methods: [cql]
+                    seeds: 1
+                """)));
+        assertTrue(env.getMessage().contains("cannot tell the env") && env.getMessage().contains("add env:"), env.getMessage());
+    }
+
+    @Test
     void sweepsMustHaveWhatTheirMethodsNeed() {
         DescriptorException noGaps = assertThrows(DescriptorException.class,
                 () -> parse(job(BASE.replace("    gaps: [gravity=2.0]\n", ""))));
