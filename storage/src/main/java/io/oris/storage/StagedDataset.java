@@ -4,10 +4,8 @@ import io.oris.storage.parquet.PartSummary;
 import io.oris.storage.parquet.TransitionParquetWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A dataset being written: Parquet parts go into a temporary folder under {@code .staging/}; {@link #commit}
@@ -175,11 +172,7 @@ public final class StagedDataset implements AutoCloseable {
     }
 
     private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the data root's file system cannot rename atomically (" + e.getMessage() + ")", e);
-        }
+        AtomicPublish.move(from, to, false);
     }
 
     /** Deletes the staging folder unless committed. */
@@ -190,21 +183,7 @@ public final class StagedDataset implements AutoCloseable {
         }
     }
 
-    /** Deletes a folder tree if it exists (used to clean benchmark and test outputs). */
-    public static void deleteTreeIfExists(Path root) {
-        deleteTree(root);
-    }
-
     static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root + ": " + e.getMessage(), e);
-        }
+        AtomicPublish.deleteRecursively(root);
     }
 }

@@ -51,7 +51,7 @@ public final class ReportWriter {
         List<ReportTable> tables = ReportTables.all(scores);
         String terminal = terminalTables(scores);
         Path target = reportDir.toAbsolutePath();
-        List<String> files = AtomicDirectory.write(target, dir -> fill(dir, scores, tables, terminal));
+        List<String> files = io.oris.storage.AtomicPublish.writeFolder(target, dir -> fill(dir, scores, tables, terminal));
         return new ReportResult(target, target.resolve(HtmlReport.FILE), target.resolve(ScoresParquet.FILE), files,
                 terminal);
     }

@@ -65,7 +65,7 @@ public final class RunDirectory {
     /** Writes the resolved config (every hyperparameter) as {@code config.json}. */
     public void writeConfig(Map<String, Object> config) {
         try {
-            AtomicFiles.writeString(configFile(), JSON.writeValueAsString(config));
+            io.oris.storage.AtomicPublish.writeString(configFile(), JSON.writeValueAsString(config));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise the config of run " + runId(), e);
         }
@@ -82,7 +82,7 @@ public final class RunDirectory {
 
     public void writeStatus(RunStatus status) {
         try {
-            AtomicFiles.writeString(statusFile(), JSON.writeValueAsString(status));
+            io.oris.storage.AtomicPublish.writeString(statusFile(), JSON.writeValueAsString(status));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise the status of run " + runId(), e);
         }

@@ -11,7 +11,7 @@ import io.oris.model.replay.Transitions;
 import io.oris.pipeline.rollout.ActionPolicy;
 import io.oris.pipeline.rollout.SimCollector;
 import io.oris.pipeline.rollout.StartStates;
-import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.runs.RunDirectory;
 import io.oris.pipeline.runs.RunStatus;
 import io.oris.sim.env.DynamicsGap;
@@ -21,7 +21,6 @@ import io.oris.sim.env.Task;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.TransitionArrays;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -204,33 +203,23 @@ public final class TrainRun {
 
     /** Writes the resume checkpoint: the complete learner state and the simulated replay ring. */
     static void writeCheckpoint(Path target, Learner learner, SimulatedReplay simReplay) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path staged = AtomicFiles.tempSibling(target);
-            Files.createDirectories(staged);
+        AtomicPublish.writeFolder(target, staged -> {
             learner.snapshot(staged);
             if (simReplay != null) {
                 try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(staged.resolve(SIM_REPLAY)))) {
                     simReplay.save(out);
                 }
             }
-            AtomicFiles.publishDirectory(staged, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /** Writes a complete snapshot folder (staged, then renamed into place). */
     static void writeSnapshot(Path target, Learner learner) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path staged = AtomicFiles.tempSibling(target);
-            Files.createDirectories(staged);
+        AtomicPublish.writeFolder(target, staged -> {
             learner.snapshot(staged);
-            AtomicFiles.publishDirectory(staged, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write snapshot " + target + ": " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /** The current policy of a learner as an {@link ActionPolicy} (stochastic draws from {@code rng}). */

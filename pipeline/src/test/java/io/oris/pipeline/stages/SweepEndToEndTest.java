@@ -9,7 +9,7 @@ import io.oris.orchestration.plan.Plan;
 import io.oris.orchestration.runner.TaskResult;
 import io.oris.orchestration.sweep.RunSpec;
 import io.oris.pipeline.gan.GanArtifacts;
-import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.runs.RunDirectory;
 import io.oris.pipeline.runs.RunStatus;
 import io.oris.pipeline.train.ModelLearners;
@@ -118,10 +118,10 @@ class SweepEndToEndTest {
         // kill inside train: the H2O run is back at its step-20 checkpoint, running
         RunSpec h2oRun = plan.runs().stream().filter(r -> r.method().id().equals("h2o")).findFirst().orElseThrow();
         RunDirectory h2oDir = RunDirectory.of(root, h2oRun.runId());
-        AtomicFiles.deleteRecursively(h2oDir.dir().resolve("checkpoint"));
+        AtomicPublish.deleteRecursively(h2oDir.dir().resolve("checkpoint"));
         Files.createDirectories(h2oDir.dir().resolve("checkpoint"));
         Files.copy(h2oDir.snapshotDir(20).resolve("learner.bin"), h2oDir.dir().resolve("checkpoint/learner.bin"));
-        AtomicFiles.deleteRecursively(h2oDir.snapshotDir(40));
+        AtomicPublish.deleteRecursively(h2oDir.snapshotDir(40));
         Path untrained = h2oDir.snapshotDir(0).resolve("learner.bin");
         FileTime untrainedTime = Files.getLastModifiedTime(untrained);
         Object untrainedFile = Files.readAttributes(untrained, BasicFileAttributes.class).fileKey();

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oris.model.learner.Learner;
 import io.oris.model.learner.LearnerDims;
 import io.oris.orchestration.sweep.RunSpec;
-import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.runs.RunDirectory;
 import io.oris.pipeline.runs.RunStatus;
 import java.io.DataInputStream;
@@ -77,10 +77,10 @@ class TrainRunTest {
 
         // killed after step 3: the checkpoint is back at step 3 and the step-6 snapshot is lost
         Path checkpoint = dir.dir().resolve("checkpoint");
-        AtomicFiles.deleteRecursively(checkpoint);
+        AtomicPublish.deleteRecursively(checkpoint);
         Files.createDirectories(checkpoint);
         Files.copy(dir.snapshotDir(3).resolve("learner.bin"), checkpoint.resolve("learner.bin"));
-        AtomicFiles.deleteRecursively(dir.snapshotDir(6));
+        AtomicPublish.deleteRecursively(dir.snapshotDir(6));
         RunStatus was = dir.readStatus().orElseThrow();
         dir.writeStatus(new RunStatus(RunStatus.RUNNING, null, was.attempts(), 3, was.startedAt(), null));
         Path step0 = dir.snapshotDir(0).resolve("learner.bin");
