@@ -182,7 +182,7 @@ class SweepEndToEndTest {
         Path job = dir.resolve("d4rl.yaml");
         Files.writeString(job, JOB.formatted("").replace("- {collect: random, size: 1500}", "- hopper_medium_replay-v2.hdf5"));
         Path root = dir.resolve("empty-root");
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        io.oris.storage.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(io.oris.storage.BadInputException.class,
                 () -> new SweepRunner(new ModelLearners(), s -> { }).plan(job, root));
         assertTrue(e.getMessage().contains("hopper_medium_replay-v2.hdf5"), e.getMessage());
         assertTrue(e.getMessage().contains(root.resolve("d4rl").toString()), e.getMessage());
