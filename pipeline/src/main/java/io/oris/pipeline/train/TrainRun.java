@@ -13,6 +13,7 @@ import io.oris.pipeline.rollout.SimCollector;
 import io.oris.pipeline.rollout.StartStates;
 import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.runs.RunDirectory;
+import io.oris.pipeline.runs.RunLease;
 import io.oris.pipeline.runs.RunStatus;
 import io.oris.sim.env.DynamicsGap;
 import io.oris.sim.env.Environments;
@@ -23,8 +24,10 @@ import io.oris.storage.TransitionArrays;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -41,17 +44,52 @@ public final class TrainRun {
     private final Path dataRoot;
     private final LearnerProvider learners;
 
+    private final Duration staleAfter;
+    private final Duration pollEvery;
+
     public TrainRun(RunConfig config, Path dataRoot, LearnerProvider learners) {
+        this(config, dataRoot, learners, RunLease.STALE_AFTER, Duration.ofSeconds(5));
+    }
+
+    /** A run whose lease turns stale after {@code staleAfter} without heartbeat, polled every {@code pollEvery}. */
+    TrainRun(RunConfig config, Path dataRoot, LearnerProvider learners, Duration staleAfter, Duration pollEvery) {
         this.config = config;
         this.dataRoot = dataRoot;
         this.learners = learners;
+        this.staleAfter = staleAfter;
+        this.pollEvery = pollEvery;
     }
 
-    /** Runs (or resumes, or skips a finished) run and reports how it ended; never throws for a failed run. */
+    /**
+     * Runs (or resumes, or skips a finished) run and reports how it ended; never throws for a failed run. The run's
+     * lease ({@link RunLease}) makes two processes on one data root train it once: the second waits while the
+     * first holds it, then finds it finished and skips it (or takes over a stale lease and resumes).
+     */
     public TrainOutcome execute() {
         RunDirectory dir = RunDirectory.of(dataRoot, config.runId());
+        RunStatus done = dir.readStatus().filter(RunStatus::succeeded).orElse(null);
+        if (done != null) {
+            return new TrainOutcome(config.runId(), "skipped", null, done.lastStep(), 0);
+        }
+        Optional<RunLease> lease;
+        while ((lease = RunLease.tryAcquire(dir.dir(), staleAfter)).isEmpty()) {
+            try {
+                Thread.sleep(pollEvery.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new TrainOutcome(config.runId(), "failed", "interrupted while run " + config.runId()
+                        + " was held by " + RunLease.holder(dir.dir()).map(Object::toString).orElse("another process"), 0, 0);
+            }
+        }
+        try (RunLease held = lease.get()) {
+            return executeHolding(dir);
+        }
+    }
+
+    private TrainOutcome executeHolding(RunDirectory dir) {
         RunStatus previous = dir.readStatus().orElse(null);
         if (previous != null && previous.succeeded()) {
+            // finished by the process that held the lease while this one waited
             return new TrainOutcome(config.runId(), "skipped", null, previous.lastStep(), 0);
         }
         long start = System.nanoTime();

@@ -59,6 +59,26 @@ class TrainRunTest {
     }
 
     @Test
+    void twoTrainersOfOneRunTrainItOnce() throws Exception {
+        RunConfig config = run("cql", 30, "cql: {sac.hidden: [16, 16], sac.singleSourceBatch: 32}");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> new TrainRun(config, root, new ModelLearners(), java.time.Duration.ofMinutes(2),
+                    java.time.Duration.ofMillis(50)).execute());
+            var b = pool.submit(() -> new TrainRun(config, root, new ModelLearners(), java.time.Duration.ofMinutes(2),
+                    java.time.Duration.ofMillis(50)).execute());
+            List<String> states = new java.util.ArrayList<>(List.of(a.get().state(), b.get().state()));
+            java.util.Collections.sort(states);
+            assertEquals(List.of("skipped", "succeeded"), states, "one trains, the other waits and finds it finished");
+        } finally {
+            pool.shutdownNow();
+        }
+        RunDirectory dir = RunDirectory.of(root, config.runId());
+        assertEquals(1, dir.readStatus().orElseThrow().attempts(), "trained once");
+        assertFalse(java.nio.file.Files.exists(dir.dir().resolve(io.oris.pipeline.runs.RunLease.FILE)), "lease released");
+    }
+
+    @Test
     void theUntrainedPolicyIsSnapshotAtStep0AndAResumedRunKeepsIt() throws Exception {
         RunConfig config = run("cql", 6, "cql: {sac.hidden: [16, 16], sac.singleSourceBatch: 32}");
         TrainOutcome first = new TrainRun(config, root, new ModelLearners()).execute();
