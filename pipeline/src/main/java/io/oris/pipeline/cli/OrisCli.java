@@ -39,6 +39,31 @@ public final class OrisCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code --quiet} / {@code --verbose}, accepted by every subcommand (inherited options). */
+    @CommandLine.Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Only warnings and errors (progress lines hidden; tables and report paths still printed).")
+    void quiet(boolean on) {
+        quiet = on;
+        verbosity();
+    }
+
+    private boolean quiet;
+    private boolean verbose;
+
+    private void verbosity() {
+        if (quiet && verbose) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--quiet and --verbose exclude each other");
+        }
+        Progress.verbosity(quiet, verbose);
+    }
+
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Debug lines of oris and Spark's own INFO log.")
+    void verbose(boolean on) {
+        verbose = on;
+        verbosity();
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);

@@ -64,6 +64,21 @@ class HelpAndExitCodesTest {
     }
 
     @Test
+    void quietAndVerboseSetTheLogLevels() {
+        org.apache.logging.log4j.Logger oris = org.apache.logging.log4j.LogManager.getLogger(Progress.LOGGER);
+        try {
+            assertEquals(0, run("plan", "../jobs/quickstart.yaml", "--quiet").code());
+            assertEquals(org.apache.logging.log4j.Level.WARN, oris.getLevel(), "--quiet hides progress lines");
+            assertEquals(0, run("plan", "../jobs/quickstart.yaml", "--verbose").code());
+            assertEquals(org.apache.logging.log4j.Level.DEBUG, oris.getLevel());
+            assertEquals(2, run("plan", "../jobs/quickstart.yaml", "--quiet", "--verbose").code(), "they exclude each other");
+        } finally {
+            org.apache.logging.log4j.core.config.Configurator.setLevel("io.oris", org.apache.logging.log4j.Level.INFO);
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark", org.apache.logging.log4j.Level.WARN);
+        }
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, run("no-such-command").code());
         assertEquals(2, run("plan", "--no-such-option", "x.yaml").code());
