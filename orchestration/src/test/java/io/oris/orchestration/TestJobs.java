@@ -24,6 +24,6 @@ public final class TestJobs {
 
     /** A minimal valid job whose oris: section is {@code orisBody} (indented by 4 spaces). */
     public static String job(String orisBody) {
-        return "testjob:\n  default_args:\n    retries: 0\n    retry_delay_sec: 0\n  schedule: null\n  oris:\n" + orisBody;
+        return "testjob:\n  default_args:\n    retries: 0\n    retry_delay: 0\n  schedule: null\n  oris:\n" + orisBody;
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The D4RL facts storage needs, in one place: the dims of the locomotion envs (gym 0.21 "v2"), the
  * file-name convention {@code {env}_{dataset}-v2.hdf5}, and the random/expert reference returns of the
- * normalized score. Storage may not depend on sim, so these numbers live here (reference facts §1, §3).
+ * normalized score. Storage may not depend on sim, so these numbers live here (docs/reference.md §1, §3).
  */
 public final class D4rlEnvs {
     /** Env name of the robot-arm pick-and-place task (robot logs; its dims come from the log mapping). */
@@ -22,7 +22,7 @@ public final class D4rlEnvs {
             "halfcheetah", new EnvDims("halfcheetah", 17, 6, 9, 9),
             PICK_AND_PLACE, new EnvDims(PICK_AND_PLACE, 7, 4, 0, 0));
 
-    /** R_random and R_expert per env, from D4RL's infos (reference facts §3). */
+    /** R_random and R_expert per env, from D4RL's infos (docs/reference.md §3). */
     private static final Map<String, double[]> REF_SCORES = Map.of(
             "hopper", new double[] {-20.272305, 3234.3},
             "halfcheetah", new double[] {-280.178953, 12135.0},

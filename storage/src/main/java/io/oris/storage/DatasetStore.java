@@ -80,11 +80,13 @@ public final class DatasetStore {
     }
 
     /**
-     * Loads a whole dataset into primitive arrays (qpos/qvel included when the dataset has them). Rows come
+     * Loads a whole dataset into primitive arrays (qpos/qvel included when the dataset has them), after checking
+     * its parts against the manifest ({@link DatasetVerifier}: a damaged part fails naming its path). Rows come
      * in part order, which is the order they were written: episodes contiguous, steps ascending.
      */
     public TransitionArrays read(String id) {
         Manifest m = manifest(id);
+        DatasetVerifier.requireIntact(this, id);
         return TransitionParquetReader.read(partFiles(id), m.obsDim(), m.actionDim(), m.nq(), m.nv());
     }
 

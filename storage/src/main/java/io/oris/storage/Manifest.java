@@ -93,7 +93,9 @@ public record Manifest(int formatVersion, String id, String env, int obsDim, int
      * @param file  path relative to the dataset folder ({@code data/part-00000.parquet})
      * @param rows  transitions in it
      * @param bytes size
+     * @param sha256 SHA-256 of the file's bytes (hex), recorded when the dataset is committed; null in manifests
+     *               written before checksums were recorded (then only sizes and footers are checked)
      */
-    public record Part(String file, long rows, long bytes) implements Serializable {
+    public record Part(String file, long rows, long bytes, String sha256) implements Serializable {
     }
 }

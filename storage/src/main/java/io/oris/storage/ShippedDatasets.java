@@ -120,10 +120,11 @@ public final class ShippedDatasets {
                         + " is not the shipped one (fingerprint " + have.fingerprint() + ", shipped "
                         + shipped.fingerprint() + "); remove " + dir + " to install the shipped copy");
             }
-            String missing = firstBadPart(dir, have);
-            if (missing != null) {
-                throw new IllegalStateException("dataset '" + id + "' under " + store.layout().datasets()
-                        + " is incomplete (" + missing + "); remove " + dir + " to install the shipped copy again");
+            for (DatasetVerifier.PartCheck c : DatasetVerifier.check(store, id, false)) {
+                if (!c.intact()) {
+                    throw new BadInputException(c.file(), "", "part of dataset '" + id + "' is damaged (" + c.problem()
+                            + "); remove " + dir + " to install the shipped copy again");
+                }
             }
             return new IngestResult(id, IngestResult.Status.UNCHANGED, have, seconds(start));
         }
@@ -135,6 +136,10 @@ public final class ShippedDatasets {
                 if (bytes != part.bytes()) {
                     throw new IllegalStateException(where + "/" + id + "/" + part.file() + ": " + bytes
                             + " bytes, the manifest says " + part.bytes());
+                }
+                if (part.sha256() != null && !part.sha256().equals(Sha256.ofFile(file))) {
+                    throw new IllegalStateException(where + "/" + id + "/" + part.file() + ": SHA-256 differs from the"
+                            + " manifest's " + part.sha256());
                 }
                 long partRows = TransitionParquetReader.rowCount(file);
                 if (partRows != part.rows()) {
@@ -151,20 +156,6 @@ public final class ShippedDatasets {
             stage.commitCopy();
         }
         return new IngestResult(id, IngestResult.Status.WRITTEN, store.manifest(id), seconds(start));
-    }
-
-    /** The first part of an installed dataset that is missing or has the wrong size, else null. */
-    private static String firstBadPart(Path dir, Manifest m) {
-        for (Manifest.Part part : m.parts()) {
-            Path file = dir.resolve(part.file());
-            if (!Files.isRegularFile(file)) {
-                return part.file() + " is missing";
-            }
-            if (size(file) != part.bytes()) {
-                return part.file() + " has " + size(file) + " bytes, the manifest says " + part.bytes();
-            }
-        }
-        return null;
     }
 
     /** Copies a file of the shipped tree to {@code dir/relative} (which must stay inside {@code dir}). */

@@ -4,10 +4,8 @@ import io.oris.storage.parquet.PartSummary;
 import io.oris.storage.parquet.TransitionParquetWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A dataset being written: Parquet parts go into a temporary folder under {@code .staging/}; {@link #commit}
@@ -118,7 +115,8 @@ public final class StagedDataset implements AutoCloseable {
         }
         EnvDims d = description.dims();
         List<Manifest.Part> partList = sorted.stream()
-                .map(p -> new Manifest.Part(DataRoot.DATA + "/" + p.fileName(), p.rows(), p.bytes())).toList();
+                .map(p -> new Manifest.Part(DataRoot.DATA + "/" + p.fileName(), p.rows(), p.bytes(),
+                        Sha256.ofFile(partsDir().resolve(p.fileName())))).toList();
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, id, d.env(), d.obsDim(), d.actionDim(), d.nq(),
                 d.nv(), all.rows(), all.returns().size(),
                 ReturnStats.of(all.returns().values(), all.lengths().values(), d.env()),
@@ -174,11 +172,7 @@ public final class StagedDataset implements AutoCloseable {
     }
 
     private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the data root's file system cannot rename atomically (" + e.getMessage() + ")", e);
-        }
+        AtomicPublish.move(from, to, false);
     }
 
     /** Deletes the staging folder unless committed. */
@@ -189,21 +183,7 @@ public final class StagedDataset implements AutoCloseable {
         }
     }
 
-    /** Deletes a folder tree if it exists (used to clean benchmark and test outputs). */
-    public static void deleteTreeIfExists(Path root) {
-        deleteTree(root);
-    }
-
     static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root + ": " + e.getMessage(), e);
-        }
+        AtomicPublish.deleteRecursively(root);
     }
 }

@@ -40,7 +40,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * ND4J starts; the child reports wall-clock updates/s and updates per CPU-second of its training thread.
  */
 public final class LearnerBenchmark {
-    /** Task shapes of the papers (facts §1). */
+    /** Task shapes of the papers (docs/reference.md §1). */
     public record Shape(String env, int obsDim, int actDim) {
     }
 

@@ -3,14 +3,14 @@ package io.oris.model.config;
 import java.util.List;
 
 /**
- * H2O's dynamics discriminators D_sa and D_sas (also used by DARC and ORIS-h2o_reweight); defaults from facts §4.
+ * H2O's dynamics discriminators D_sa and D_sas (also used by DARC and ORIS-h2o_reweight); defaults from docs/reference.md §4.
  *
- * @param hidden hidden sizes; default 256-256 (facts §4)
- * @param lr Adam learning rate of both; default 3e-4 (facts §4)
- * @param inputNoise std of the Gaussian noise added to (s, a, s') when training; default 0.1 (facts §4)
- * @param realBatch real (offline) rows per discriminator step; default 256 (facts §4)
- * @param simBatch simulated rows per discriminator step; default 256 (facts §4)
- * @param outputScale logits are outputScale·tanh(·); default 2 (facts §4)
+ * @param hidden hidden sizes; default 256-256 (docs/reference.md §4)
+ * @param lr Adam learning rate of both; default 3e-4 (docs/reference.md §4)
+ * @param inputNoise std of the Gaussian noise added to (s, a, s') when training; default 0.1 (docs/reference.md §4)
+ * @param realBatch real (offline) rows per discriminator step; default 256 (docs/reference.md §4)
+ * @param simBatch simulated rows per discriminator step; default 256 (docs/reference.md §4)
+ * @param outputScale logits are outputScale·tanh(·); default 2 (docs/reference.md §4)
  * @param dsaLearnsFromSasLoss D_sa also receives the gradient of D_sas's loss through p_sas = softmax(D_sas + D_sa);
  *                             default true, as H2O's code accumulates both losses into D_sa before its step
  */

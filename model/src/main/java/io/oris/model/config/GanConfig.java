@@ -3,12 +3,12 @@ package io.oris.model.config;
 import java.util.List;
 
 /**
- * The ORIS state GAN (Eq. 3-5). Sizes and training length are the project's choice (facts §5).
+ * The ORIS state GAN (Eq. 3-5). Sizes and training length are the project's choice (docs/reference.md §5).
  *
- * @param generatorHidden generator hidden sizes; default 256-256 (facts §5)
- * @param discriminatorHidden discriminator hidden sizes; default 256-256 (facts §5)
- * @param noiseDim dimension of z ~ N(0, I); default 0 meaning the state dimension (facts §5)
- * @param steps pre-training iterations (one D and one G step each); default 20000, inside facts §5's 10k-50k
+ * @param generatorHidden generator hidden sizes; default 256-256 (docs/reference.md §5)
+ * @param discriminatorHidden discriminator hidden sizes; default 256-256 (docs/reference.md §5)
+ * @param noiseDim dimension of z ~ N(0, I); default 0 meaning the state dimension (docs/reference.md §5)
+ * @param steps pre-training iterations (one D and one G step each); default 20000, inside the 10k-50k range of docs/reference.md §5
  * @param batch real and generated rows per step; default 256, the learners' batch size
  * @param lr Adam learning rate of both networks; default 2e-4 (the DCGAN setting, standard for GANs)
  * @param beta1 Adam β1 of both; default 0.5 (the DCGAN setting; 0.9 makes GAN training oscillate more)

@@ -1,16 +1,16 @@
 package io.oris.model.config;
 
 /**
- * ORIS settings the paper leaves open (facts §5); each default is the project's choice within facts §5's ranges.
+ * ORIS settings the paper leaves open (docs/reference.md §5); each default is the project's choice within the ranges given there.
  *
- * @param wMin lower clip of w(s) = clip(1 − 2D(s), wMin, wMax); default 0.1, the top of facts §5's 0.01-0.1 range, so
+ * @param wMin lower clip of w(s) = clip(1 − 2D(s), wMin, wMax); default 0.1, the top of the 0.01-0.1 range of docs/reference.md §5, so
  *             in-distribution simulated transitions still count a tenth
- * @param wMax upper clip of w(s); default 1.0 (facts §5)
+ * @param wMax upper clip of w(s); default 1.0 (docs/reference.md §5)
  * @param restartNoiseScale σ of the restart noise N(0, σ²) per dimension, as a multiple of the state std; default
- *                          0.01 (facts §5)
- * @param randomActionProbability p of the hybrid rollout policy; default 0.2, the middle of facts §5's 0.1-0.3
- * @param rolloutHorizon H, steps per rollout; default 50, inside facts §5's 10-100
- * @param rolloutCount C, rollouts per epoch; default 20 so that C·H = 1000 simulator steps per epoch (facts §4/§5)
+ *                          0.01 (docs/reference.md §5)
+ * @param randomActionProbability p of the hybrid rollout policy; default 0.2, the middle of the 0.1-0.3 range of docs/reference.md §5
+ * @param rolloutHorizon H, steps per rollout; default 50, inside the 10-100 range of docs/reference.md §5
+ * @param rolloutCount C, rollouts per epoch; default 20 so that C·H = 1000 simulator steps per epoch (docs/reference.md §4, §5)
  * @param granularity when the hybrid policy redraws random-vs-current: EPOCH (Algorithm 1), ROLLOUT or STEP; default
  *                    EPOCH, as Algorithm 1 writes it
  * @param restartFromGenerator start rollouts from G(z) + noise; false = the no_restart ablation (start from ρ0)

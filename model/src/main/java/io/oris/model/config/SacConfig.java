@@ -4,26 +4,26 @@ import java.util.List;
 
 /**
  * Hyperparameters of the SAC core shared by SAC, CQL, H2O, DARC and ORIS. Defaults are those of H2O's implementation
- * (facts §4) unless said otherwise.
+ * (docs/reference.md §4) unless said otherwise.
  *
  * @param hidden hidden layer sizes of actor and critics; default 256-256, as H2O and ORIS use
- * @param actorLr actor Adam learning rate; default 3e-4 (facts §4)
- * @param criticLr critics' Adam learning rate; default 3e-4 (facts §4)
- * @param alphaLr log α Adam learning rate; default 3e-4 (facts §4)
- * @param gamma discount; default 0.99 (facts §4)
- * @param tau Polyak rate of the target critics, applied every step; default 5e-3 (facts §4)
- * @param autoAlpha automatic entropy tuning; default true (facts §4)
+ * @param actorLr actor Adam learning rate; default 3e-4 (docs/reference.md §4)
+ * @param criticLr critics' Adam learning rate; default 3e-4 (docs/reference.md §4)
+ * @param alphaLr log α Adam learning rate; default 3e-4 (docs/reference.md §4)
+ * @param gamma discount; default 0.99 (docs/reference.md §4)
+ * @param tau Polyak rate of the target critics, applied every step; default 5e-3 (docs/reference.md §4)
+ * @param autoAlpha automatic entropy tuning; default true (docs/reference.md §4)
  * @param initialAlpha α before tuning; default 1.0 (log α starts at 0, as in H2O's SAC)
- * @param targetEntropy entropy target; default null meaning −|A| (facts §4)
- * @param logStdMin lower clamp of log σ; default −20 (facts §4)
- * @param logStdMax upper clamp of log σ; default 2 (facts §4)
+ * @param targetEntropy entropy target; default null meaning −|A| (docs/reference.md §4)
+ * @param logStdMin lower clamp of log σ; default −20 (docs/reference.md §4)
+ * @param logStdMax upper clamp of log σ; default 2 (docs/reference.md §4)
  * @param logStdMultiplier initial value of the actor's trainable log-std multiplier m in log σ = m·ℓ + o; default
  *                         1.0, as the H2O authors' TanhGaussianPolicy initialises it
  * @param logStdOffset initial value of the trainable log-std offset o; default −1.0 (H2O's code), so the untrained
  *                     policy starts with σ ≈ e⁻¹ rather than 1 and its early rollouts are less erratic
- * @param lastLayerGain Xavier gain of the last layers; default 1e-2 (facts §4, "small last-layer init")
- * @param offlineBatch offline rows per update for hybrid methods; default 128 (facts §4: 128 + 128)
- * @param simulatedBatch simulated rows per update for hybrid methods; default 128 (facts §4: 128 + 128)
+ * @param lastLayerGain Xavier gain of the last layers; default 1e-2 (docs/reference.md §4: last layers initialised small)
+ * @param offlineBatch offline rows per update for hybrid methods; default 128 (docs/reference.md §4: 128 + 128)
+ * @param simulatedBatch simulated rows per update for hybrid methods; default 128 (docs/reference.md §4: 128 + 128)
  * @param singleSourceBatch rows per update for single-source methods (SAC sim, CQL, IQL, TD3+BC, BC, DARC); default
  *                          256, the same total batch as the hybrids
  * @param dataType ND4J data type, "float" or "double"; default float (double is for the gradient tests)

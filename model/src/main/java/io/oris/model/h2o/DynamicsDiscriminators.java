@@ -19,7 +19,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * H2O's pair of dynamics discriminators (facts §4): D_sa(s,a) and D_sas(s,a,s'), each an MLP with two outputs squashed
+ * H2O's pair of dynamics discriminators (docs/reference.md §4): D_sa(s,a) and D_sas(s,a,s'), each an MLP with two outputs squashed
  * to {@code k·tanh(·)} logits; {@code p_sa = softmax(D_sa)}, {@code p_sas = softmax(D_sas + D_sa)}, index 0 = real.
  * Trained by cross-entropy on their own real and simulated batches with N(0, σ²) noise on every input.
  *

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * H2O (Niu et al. 2022) as its authors implemented it (facts §4): SAC on offline ∪ simulated rows; the simulated TD
+ * H2O (Niu et al. 2022) as its authors implemented it (docs/reference.md §4): SAC on offline ∪ simulated rows; the simulated TD
  * error weighted by the clipped dynamics ratio (√ratio on prediction and target); per critic the conservative term
  * {@code β·clip(T·logsumexp_sim((Q + log ω)/T) − mean_offline Q, ±c)} with {@code ω = u/Σu} and u(s,a) the mean
  * log(P_sim/P_real) over perturbed next states. The discriminators step first, then ratio and u are computed with the

@@ -59,7 +59,7 @@ public interface Learner extends Policy {
 
     /** Writes the complete state to {@code dir/learner.bin} atomically (temporary file, then rename). */
     default void snapshot(Path dir) throws IOException {
-        io.oris.model.io.AtomicFiles.write(dir.resolve("learner.bin"), this::save);
+        io.oris.storage.AtomicPublish.writeFile(dir.resolve("learner.bin"), this::save);
     }
 
     /** Restores from {@code dir/learner.bin}. */

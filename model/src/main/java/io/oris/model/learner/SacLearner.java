@@ -26,7 +26,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Soft actor-critic (Haarnoja et al.) as H2O's implementation runs it (facts §4): tanh-Gaussian actor whose log σ is
+ * Soft actor-critic (Haarnoja et al.) as H2O's implementation runs it (docs/reference.md §4): tanh-Gaussian actor whose log σ is
  * {@code m·ℓ + o} with a trainable scalar multiplier m and offset o (H2O's TanhGaussianPolicy; both step with the
  * actor's Adam settings), twin critics
  * with Polyak targets, automatic entropy tuning, target {@code r + γ(1−done)·min Q'(s', a'~π)} without an entropy

@@ -72,7 +72,7 @@ public final class Mlp {
 
     /**
      * PyTorch's default {@code nn.Linear} initialisation (weights and biases uniform in ±1/√fan_in) for hidden layers;
-     * the last layer Xavier-uniform with {@code lastGain} and zero bias (H2O's SAC uses gain 1e-2, facts §4). A
+     * the last layer Xavier-uniform with {@code lastGain} and zero bias (H2O's SAC uses gain 1e-2, docs/reference.md §4). A
      * {@code lastGain} &lt;= 0 keeps the default initialisation for the last layer too.
      *
      * @param flat filled in place, length {@link #paramCount()}

@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * ORIS's restart distribution ρ_G (Algorithm 1, line 8): {@code s0 = G(z) + N(0, σ²I)}, σ per dimension =
- * {@code noiseScale · std(offline states)}. The pipeline sets the simulator to s0 (facts §1: root x = 0).
+ * {@code noiseScale · std(offline states)}. The pipeline sets the simulator to s0 (docs/reference.md §1: root x = 0).
  */
 public final class RestartSampler {
     private final StateGan gan;

@@ -1,7 +1,7 @@
 package io.oris.model.oris;
 
 import io.oris.model.config.GanConfig;
-import io.oris.model.io.AtomicFiles;
+import io.oris.storage.AtomicPublish;
 import io.oris.model.io.StateReader;
 import io.oris.model.io.StateWriter;
 import io.oris.model.learner.SacLearner;
@@ -237,7 +237,7 @@ public final class StateGan {
 
     /** Writes generator, discriminator, optimiser moments and the standardisation to {@code file} atomically. */
     public void checkpoint(Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
+        AtomicPublish.writeFile(file, out -> {
             StateWriter w = new StateWriter(out, "gan");
             w.array("g", gGroup.params()).array("d", dGroup.params()).doubles("mean", mean).doubles("std", std)
                     .longs("dims", obsDim, noiseDim);

@@ -9,10 +9,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * The simulated transitions: a ring buffer whose capacity is {@link #DEFAULT_CAPACITY_FACTOR} × the offline size
- * (facts §4); the oldest transition is overwritten when full. Uniform sampling with replacement.
+ * (docs/reference.md §4); the oldest transition is overwritten when full. Uniform sampling with replacement.
  */
 public final class SimulatedReplay {
-    /** H2O's simulated buffer holds 10 × the offline dataset (facts §4). */
+    /** H2O's simulated buffer holds 10 × the offline dataset (docs/reference.md §4). */
     public static final int DEFAULT_CAPACITY_FACTOR = 10;
     private final int capacity;
     private final int obsDim;

@@ -119,7 +119,7 @@ class SacFamilyLossTest {
                 Ref.randomBatch(r, 3, OBS, ACT), Ref.randomBatch(r, 4, OBS, ACT));
     }
 
-    /** log P_sim/P_real via the probabilities (facts §4's form), from the learner's discriminator parameters. */
+    /** log P_sim/P_real via the probabilities (the form of docs/reference.md §4), from the learner's discriminator parameters. */
     static double logSimOverReal(H2oLikeDisc d, double[] s, double[] a, double[] s2) {
         double[] la = d.logits(0, Ref.concat(s, a));
         double[] ls = d.logits(1, Ref.concat(s, a, s2));

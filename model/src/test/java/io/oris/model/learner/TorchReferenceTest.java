@@ -107,7 +107,7 @@ class TorchReferenceTest {
     /**
      * Tiny double-precision networks (8-8), defaults elsewhere except: initial α 0.7 (so log α ≠ 0), last-layer gain 0
      * (default init, so outputs are O(1)), H2O's β = 0.5 (instead of 0.01, so the conservative term's gradient shows
-     * at the 1e-4 level), ORIS's w_min = 0.01 (the bottom of facts §5's range, so fewer weights sit on the clip).
+     * at the 1e-4 level), ORIS's w_min = 0.01 (the bottom of the range in docs/reference.md §5, so fewer weights sit on the clip).
      */
     static LearnerConfig config() {
         LearnerConfig d = LearnerConfig.defaults();

@@ -1,17 +1,16 @@
 package io.oris.orchestration.airflow;
 
 import io.oris.orchestration.plan.Plan;
+import io.oris.storage.AtomicPublish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * {@code oris airflow export}: writes {@code <dag_id>.yaml} (dag-factory) and {@code <dag_id>.py} (plain
- * Airflow DAG) into a folder, each through a temporary file renamed into place.
+ * {@code oris airflow export}: writes {@code <dag_id>.yaml} (the DAG, dag-factory 1.x) and a {@code .py} loader of it
+ * (dag-factory's {@code load_yaml_dags}) into a folder, each through a temporary file renamed into place.
  */
 public final class AirflowExporter {
 
@@ -26,8 +25,8 @@ public final class AirflowExporter {
         Path python = outDir.resolve(pythonModuleName(dagId) + ".py");
         try {
             Files.createDirectories(outDir);
-            write(yaml, DagFactoryYaml.render(plan.job(), tasks));
-            write(python, PythonDag.render(plan.job(), tasks));
+            AtomicPublish.writeString(yaml, DagFactoryYaml.render(plan.job(), tasks));
+            AtomicPublish.writeString(python, DagFactoryLoader.render(plan.job(), yaml.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Airflow export to " + outDir + ": " + e.getMessage(), e);
         }
@@ -39,9 +38,4 @@ public final class AirflowExporter {
         return dagId.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
-    private static void write(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

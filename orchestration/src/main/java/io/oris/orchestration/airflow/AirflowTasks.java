@@ -1,6 +1,7 @@
 package io.oris.orchestration.airflow;
 
 import io.oris.orchestration.StageKind;
+import io.oris.orchestration.descriptor.AirflowTime;
 import io.oris.orchestration.descriptor.JobDescriptor;
 import io.oris.orchestration.descriptor.SparkSettings;
 import io.oris.orchestration.plan.Plan;
@@ -14,7 +15,10 @@ import java.util.Map;
  * The Airflow tasks of a plan: one SparkSubmitOperator per stage task (same id, same dependencies) that
  * runs {@code <main class> stage NAME --job FILE --shard i/n} from the cluster jar with the job's Spark
  * resources (GPU amounts on train tasks when the job asks for GPUs), and, when the job has
- * {@code retrain_on} inputs, one file sensor per input upstream of every task that has no dependency.
+ * {@code retrain_on} inputs, one file sensor per input upstream of every task that has no dependency. The sensor waits
+ * for a marker file inside the input folder ({@code airflow.sensor_marker}, default {@code _READY}), which the step
+ * that lands new robot logs writes last, so a half-copied folder never starts a retraining; durations are
+ * dag-factory timedelta maps and every {@code conf} value a string, as the Airflow 3 forms require.
  */
 public final class AirflowTasks {
     public static final String SPARK_SUBMIT_OPERATOR =
@@ -32,7 +36,7 @@ public final class AirflowTasks {
             String id = inputs.size() == 1 ? "wait-for-inputs" : "wait-for-inputs-" + (i + 1);
             sensorIds.add(id);
             Map<String, Object> kw = new LinkedHashMap<>();
-            kw.put("filepath", inputPath(inputs.get(i), options.dataRoot()));
+            kw.put("filepath", markerPath(inputPath(inputs.get(i), options.dataRoot()), job.sweep().airflow().sensorMarker()));
             if (job.sweep().airflow().sensorOperator().endsWith(".FileSensor")) {
                 kw.put("fs_conn_id", "fs_default"); // other sensors take their own connection argument
             }
@@ -46,6 +50,11 @@ public final class AirflowTasks {
             out.add(new AirflowTask(t.id(), SPARK_SUBMIT_OPERATOR, deps, sparkSubmit(job, t, options)));
         }
         return out;
+    }
+
+    /** The marker file inside an input folder that the log-landing step writes last; none: the input itself. */
+    private static String markerPath(String input, String marker) {
+        return marker == null || marker.isEmpty() ? input : input.replaceAll("/+$", "") + "/" + marker;
     }
 
     private static String inputPath(String input, String dataRoot) {
@@ -64,7 +73,7 @@ public final class AirflowTasks {
         }
         Map<String, Object> conf = new LinkedHashMap<>();
         conf.put("spark.executorEnv.OMP_NUM_THREADS", "1");
-        conf.putAll(new java.util.TreeMap<>(spark.conf()));
+        new java.util.TreeMap<>(spark.conf()).forEach((k, v) -> conf.put(k, String.valueOf(v)));
         if (t.kind() == StageKind.TRAIN && spark.gpusPerTrainTask() > 0) {
             double perTask = spark.gpusPerTrainTask();
             long perExecutor = spark.gpusPerExecutor() != null ? spark.gpusPerExecutor() : (long) Math.max(1, Math.ceil(perTask));
@@ -86,7 +95,7 @@ public final class AirflowTasks {
         kw.put("name", "oris-" + job.dagId() + "-" + t.id());
         Long timeout = job.sweep().stageTimeoutsSec().get(t.kind().cliName());
         if (timeout != null) {
-            kw.put("execution_timeout_secs", timeout);
+            kw.put("execution_timeout", AirflowTime.timedelta(timeout));
         }
         return kw;
     }

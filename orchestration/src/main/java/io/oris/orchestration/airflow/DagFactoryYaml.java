@@ -10,8 +10,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Writes a job as dag-factory YAML: the DAG id, {@code default_args}, {@code schedule}, the other DAG
- * parameters, the generated {@code tasks} and the {@code oris:} section unchanged. The result is itself a
- * valid job file (its task list is checked against the sweep when it is loaded).
+ * parameters, the generated {@code tasks} and the {@code oris:} section unchanged, in dag-factory 1.x forms
+ * (durations as {@code datetime.timedelta} maps, {@code schedule}, operators by import path; dag-factory ignores the
+ * {@code oris:} key). The result is itself a valid job file (its task list is checked against the sweep on load).
  */
 public final class DagFactoryYaml {
     private DagFactoryYaml() {
@@ -20,7 +21,8 @@ public final class DagFactoryYaml {
     public static String render(JobDescriptor job, List<AirflowTask> tasks) {
         Map<String, Object> dag = new LinkedHashMap<>();
         dag.put("default_args", new LinkedHashMap<>(job.defaultArgs().entries()));
-        dag.put("schedule", job.schedule());
+        // dag-factory drops a YAML null schedule (Airflow 2 then schedules daily); the string "None" means none
+        dag.put("schedule", job.schedule() == null ? "None" : job.schedule());
         job.dagParams().forEach(dag::put);
         dag.putIfAbsent("catchup", false);
         if (!dag.containsKey("start_date") && !job.defaultArgs().entries().containsKey("start_date")) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * ({@code hopper_medium_replay-v2.hdf5}); {@code {d4rl: LEVEL | [LEVELS]}} for those levels of every env;
  * {@code {collect: POLICY, size: N}} for a dataset the collect stage records in every env;
  * {@code {shipped: ID}} for a dataset shipped with oris (its env from its manifest);
+ * {@code {minari: mujoco/hopper/medium-v0}} for a Minari dataset (env from its id, or {@code env:});
  * {@code {of: DATASET, fraction: F | [F...]}} for trajectory subsets; {@code {logs: PATH, env: ENV}} for
  * robot logs. Map entries may narrow the envs with {@code envs:}.
  */
@@ -113,6 +114,26 @@ final class DatasetParser {
             }
             return out;
         }
+        if (m.containsKey("minari")) {
+            m = node.map(Set.of("minari", "env"));
+            YamlNode idNode = m.get("minari");
+            String datasetId = idNode.string();
+            if (!DatasetSpec.Minari.DATASET_ID.matcher(datasetId).matches()) {
+                throw idNode.error("'" + datasetId + "' is not a Minari dataset id; expected e.g. mujoco/hopper/medium-v0");
+            }
+            String env;
+            if (m.containsKey("env")) {
+                env = m.get("env").choice(Set.copyOf(SweepParser.ENVS));
+            } else {
+                String[] parts = datasetId.split("/");
+                env = parts.length >= 3 ? parts[parts.length - 2] : "";
+                if (!SweepParser.ENVS.contains(env)) {
+                    throw idNode.error("cannot tell the env of Minari dataset '" + datasetId + "' (its second-to-last part "
+                            + "is '" + env + "'); add env: one of " + SweepParser.ENVS);
+                }
+            }
+            return List.of(new DatasetSpec.Minari(datasetId, env));
+        }
         if (m.containsKey("logs")) {
             m = node.map(Set.of("logs", "env", "format"));
             String env;
@@ -127,7 +148,7 @@ final class DatasetParser {
             return List.of(new DatasetSpec.Logs(env, m.get("logs").string(), format));
         }
         throw node.error("unknown dataset entry; expected a D4RL file name (e.g. hopper_medium_replay-v2.hdf5) or a mapping"
-                + " with one of d4rl, collect, shipped, of, logs");
+                + " with one of d4rl, collect, shipped, minari, of, logs");
     }
 
     private static DatasetSpec d4rlFile(YamlNode node) {

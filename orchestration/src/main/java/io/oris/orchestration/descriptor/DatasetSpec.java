@@ -117,6 +117,31 @@ public sealed interface DatasetSpec {
     }
 
     /** A folder (or file) of robot logs, CSV or JSON Lines, ingested as a dataset of {@code env}. */
+    /**
+     * A Minari dataset ({@code mujoco/hopper/medium-v0}), read from {@code $MINARI_DATASETS_PATH}, the data root's
+     * {@code minari/} folder or {@code ~/.minari/datasets} (storage's {@code SourceLocations}).
+     */
+    record Minari(String datasetId, String env) implements DatasetSpec {
+        /** Minari dataset ids: namespace/name/dataset-vN, lower case. */
+        public static final java.util.regex.Pattern DATASET_ID =
+                java.util.regex.Pattern.compile("[a-z0-9_]+(/[a-z0-9_]+)*/[a-z0-9_-]+-v[0-9]+");
+
+        @Override
+        public String id() {
+            return "minari-" + datasetId.replaceAll("[^a-z0-9.-]+", "-");
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", "minari");
+            m.put("id", id());
+            m.put("dataset_id", datasetId);
+            m.put("env", env);
+            return m;
+        }
+    }
+
     record Logs(String env, String path, String format) implements DatasetSpec {
         @Override
         public String id() {

@@ -28,9 +28,9 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class JobDescriptorParser {
     /** DAG-level keys dag-factory understands that a job file may carry (passed through to Airflow). */
     static final Set<String> DAG_KEYS = Set.of("default_args", "schedule", "description", "start_date", "end_date",
-            "catchup", "tags", "max_active_runs", "max_active_tasks", "dagrun_timeout_sec", "doc_md",
+            "catchup", "tags", "max_active_runs", "max_active_tasks", "dagrun_timeout", "doc_md",
             "is_paused_upon_creation", "dag_display_name", "tasks", JobDescriptor.SWEEP_KEY);
-    static final Set<String> DEFAULT_ARGS_KEYS = Set.of("owner", "retries", "retry_delay_sec", "execution_timeout",
+    static final Set<String> DEFAULT_ARGS_KEYS = Set.of("owner", "retries", "retry_delay", "execution_timeout",
             "start_date", "end_date", "email", "email_on_failure", "email_on_retry", "depends_on_past",
             "retry_exponential_backoff", "queue", "pool", "priority_weight");
     private static final Pattern DAG_ID = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -79,10 +79,7 @@ public final class JobDescriptorParser {
         if (!DAG_ID.matcher(dagId).matches() || dagId.equals("default")) {
             throw dag.error("DAG id '" + dagId + "' must be letters, digits, '_', '.', '-' and not 'default'");
         }
-        if (dag.isMap() && dag.map().containsKey("schedule_interval")) {
-            throw dag.map().get("schedule_interval").error(
-                    "'schedule_interval' was removed in dag-factory 1.0; write 'schedule' (cron, preset or null)");
-        }
+        AirflowTime.rejectRemovedKeys(dag);
         Map<String, YamlNode> keys = dag.map(DAG_KEYS);
         YamlNode sweepNode = keys.get(JobDescriptor.SWEEP_KEY);
         if (sweepNode == null) {
@@ -93,7 +90,11 @@ public final class JobDescriptorParser {
         Map<String, Object> dagParams = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : keys.entrySet()) {
             String k = e.getKey();
-            if (!Set.of("default_args", "schedule", "tasks", JobDescriptor.SWEEP_KEY).contains(k)) {
+            if (Set.of("start_date", "end_date").contains(k)) {
+                dagParams.put(k, AirflowTime.date(e.getValue()));
+            } else if (k.equals("dagrun_timeout")) {
+                dagParams.put(k, AirflowTime.timedelta(AirflowTime.seconds(e.getValue(), false)));
+            } else if (!Set.of("default_args", "schedule", "tasks", JobDescriptor.SWEEP_KEY).contains(k)) {
                 dagParams.put(k, e.getValue().plain());
             }
         }
@@ -120,21 +121,31 @@ public final class JobDescriptorParser {
         }
     }
 
+    /**
+     * Reads {@code default_args}: {@code retry_delay} as a timedelta map or a number of seconds (Airflow takes both;
+     * default 300 s, Airflow's), {@code execution_timeout} as a timedelta map, dates checked; the entries are kept
+     * with durations in the timedelta form, which the export writes.
+     */
     private static DefaultArgs defaultArgs(YamlNode node) {
         if (node == null || node.isNull()) {
             return new DefaultArgs("oris", 0, 300, null, Map.of("owner", "oris"));
         }
-        Map<String, YamlNode> m = node.map();
-        if (m.containsKey("retry_delay")) {
-            throw m.get("retry_delay").error("write 'retry_delay_sec: SECONDS' (dag-factory turns it into Airflow's retry_delay)");
-        }
-        m = node.map(DEFAULT_ARGS_KEYS);
+        AirflowTime.rejectRemovedKeys(node);
+        Map<String, YamlNode> m = node.map(DEFAULT_ARGS_KEYS);
         String owner = m.containsKey("owner") ? m.get("owner").string() : "oris";
         int retries = m.containsKey("retries") ? (int) m.get("retries").longAtLeast(0) : 0;
-        long delay = m.containsKey("retry_delay_sec") ? m.get("retry_delay_sec").longAtLeast(0) : 300;
-        Long timeout = m.containsKey("execution_timeout") ? m.get("execution_timeout").longAtLeast(1) : null;
+        long delay = m.containsKey("retry_delay") ? AirflowTime.seconds(m.get("retry_delay"), true) : 300;
+        Long timeout = m.containsKey("execution_timeout") ? AirflowTime.seconds(m.get("execution_timeout"), false) : null;
+        if (timeout != null && timeout < 1) {
+            throw m.get("execution_timeout").error("expected an execution_timeout of at least 1 second");
+        }
         Map<String, Object> entries = new LinkedHashMap<>();
-        m.forEach((k, v) -> entries.put(k, v.plain()));
+        m.forEach((k, v) -> entries.put(k, switch (k) {
+            case "retry_delay" -> AirflowTime.timedelta(delay);
+            case "execution_timeout" -> AirflowTime.timedelta(timeout);
+            case "start_date", "end_date" -> AirflowTime.date(v);
+            default -> v.plain();
+        }));
         entries.putIfAbsent("owner", owner);
         return new DefaultArgs(owner, retries, delay, timeout, entries);
     }

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Reads the {@code oris:} section of a job file into a {@link Sweep}, filling documented defaults
- * (facts §5: 500k gradient steps, evaluation every 1000 steps over 10 episodes) and checking that the
+ * (docs/reference.md §5: 500k gradient steps, evaluation every 1000 steps over 10 episodes) and checking that the
  * parts fit together (methods that need datasets have some, methods that step a simulator have gaps).
  */
 final class SweepParser {
@@ -237,7 +237,7 @@ final class SweepParser {
 
     private static AirflowSettings airflow(YamlNode node) {
         Map<String, YamlNode> m = optionalMap(node, Set.of("conn_id", "application", "java_class", "job_path", "data_root",
-                "sensor_poke_interval_sec", "sensor_timeout_sec", "sensor_operator"));
+                "sensor_poke_interval_sec", "sensor_timeout_sec", "sensor_operator", "sensor_marker"));
         return new AirflowSettings(
                 str(m, "conn_id", "spark_default"),
                 str(m, "application", "/opt/oris/oris-cluster.jar"),
@@ -246,7 +246,8 @@ final class SweepParser {
                 str(m, "data_root", null),
                 m.containsKey("sensor_poke_interval_sec") ? m.get("sensor_poke_interval_sec").longAtLeast(1) : 300,
                 m.containsKey("sensor_timeout_sec") ? m.get("sensor_timeout_sec").longAtLeast(1) : 6 * 3600,
-                str(m, "sensor_operator", "airflow.providers.standard.sensors.filesystem.FileSensor"));
+                str(m, "sensor_operator", "airflow.providers.standard.sensors.filesystem.FileSensor"),
+                m.containsKey("sensor_marker") && m.get("sensor_marker").isNull() ? "" : str(m, "sensor_marker", "_READY"));
     }
 
     private static Map<String, YamlNode> optionalMap(YamlNode node, Set<String> keys) {

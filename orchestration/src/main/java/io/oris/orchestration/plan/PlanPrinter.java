@@ -99,9 +99,10 @@ public final class PlanPrinter {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("WARNING: ").append(missing.size()).append(missing.size() == 1 ? " D4RL file this job needs is" : " D4RL files this job needs are")
-                .append(" missing from ").append(plan.dataRoot().resolve("d4rl")).append(":\n");
+                .append(" missing from ").append(plan.dataRoot().resolve("d4rl"))
+                .append(System.getenv("D4RL_DATASET_DIR") == null ? "" : " and $D4RL_DATASET_DIR").append(":\n");
         missing.forEach(f -> sb.append("  ").append(f).append('\n'));
-        sb.append("Put them there (the D4RL v2 files, e.g. from the D4RL dataset mirror, named exactly as above),\n")
+        sb.append("Put them there or in $D4RL_DATASET_DIR (the D4RL v2 files, e.g. from the D4RL dataset mirror, named exactly as above),\n")
                 .append("or replace those datasets with collected ones ({collect: medium, size: N}) in the job file.\n")
                 .append("The ingest tasks for them will fail until then.\n");
         return sb.toString();

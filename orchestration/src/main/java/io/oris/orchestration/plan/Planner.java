@@ -6,7 +6,6 @@ import io.oris.orchestration.descriptor.DatasetSpec;
 import io.oris.orchestration.descriptor.JobDescriptor;
 import io.oris.orchestration.sweep.RunSpec;
 import io.oris.orchestration.sweep.SweepExpander;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,10 +149,10 @@ public final class Planner {
         if (dataRoot == null) {
             return List.of();
         }
-        Path dir = dataRoot.resolve("d4rl");
+        io.oris.storage.SourceLocations where = io.oris.storage.SourceLocations.fromEnvironment(dataRoot);
         List<String> missing = new ArrayList<>();
         for (DatasetSpec d : datasets) {
-            if (d instanceof DatasetSpec.D4rl f && !Files.isRegularFile(dir.resolve(f.fileName()))) {
+            if (d instanceof DatasetSpec.D4rl f && where.d4rlFile(f.fileName()) == null) {
                 missing.add(f.fileName());
             }
         }

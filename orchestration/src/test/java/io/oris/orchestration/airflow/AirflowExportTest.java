@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oris.orchestration.StageKind;
 import io.oris.orchestration.TestJobs;
+import io.oris.orchestration.descriptor.AirflowTime;
 import io.oris.orchestration.descriptor.JobDescriptor;
 import io.oris.orchestration.plan.Plan;
 import io.oris.orchestration.plan.Planner;
@@ -33,9 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The export's two files describe the same task graph as the local plan: the dag-factory YAML is read
- * back, and the Python file is compiled with {@code python3 -m py_compile} and executed against a minimal
- * stand-in of the airflow package (DAG, SparkSubmitOperator, FileSensor that only record what they get).
+ * The export loads in Airflow 3 with dag-factory 1.x, checked without Airflow: the YAML is read back and every key
+ * and value form is checked against what dag-factory 1.x and Airflow 3 accept (no removed {@code *_sec(s)} keys,
+ * {@code __type__} timedeltas and dates, unique task ids, existing acyclic dependencies, string {@code conf}); the
+ * Python loader is compiled and executed against test doubles of {@code dagfactory}, {@code airflow.sdk.DAG},
+ * {@code SparkSubmitOperator} and {@code FileSensor} whose constructors take exactly the real keyword arguments
+ * ({@code src/test/resources/airflow-double/}), so an argument Airflow does not know fails the test.
  */
 class AirflowExportTest {
     private static final String SCHEDULED = """
@@ -43,11 +47,13 @@ class AirflowExportTest {
               default_args:
                 owner: robots
                 retries: 3
-                retry_delay_sec: 120
-                execution_timeout: 7200
+                retry_delay: {__type__: datetime.timedelta, minutes: 2}
+                execution_timeout: {__type__: datetime.timedelta, hours: 2}
                 start_date: 2026-01-01
               schedule: "0 3 * * *"
               description: retrain on new robot logs
+              dagrun_timeout: {__type__: datetime.timedelta, days: 4}
+              tags: [oris, robots]
               oris:
                 envs: [hopper]
                 datasets:
@@ -56,7 +62,7 @@ class AirflowExportTest {
                 gaps: [gravity=2.0]
                 methods: [sac, oris, cql]
                 seeds: 2
-                retrain_on: [incoming/robot-logs, incoming/calibration.json]
+                retrain_on: [incoming/robot-logs, incoming/calibration]
                 spark:
                   executor_cores: 4
                   executor_memory: 16g
@@ -126,7 +132,9 @@ class AirflowExportTest {
         List<AirflowTask> tasks = AirflowTasks.of(plan, ExportOptions.from(plan.job()));
         List<AirflowTask> sensors = tasks.stream().filter(AirflowTask::isSensor).toList();
         assertEquals(List.of("wait-for-inputs-1", "wait-for-inputs-2"), sensors.stream().map(AirflowTask::taskId).toList());
-        assertEquals("hdfs:///oris/incoming/robot-logs", sensors.get(0).kwargs().get("filepath"));
+        assertEquals("hdfs:///oris/incoming/robot-logs/_READY", sensors.get(0).kwargs().get("filepath"),
+                "the sensor waits for the marker the log-landing step writes last");
+        assertEquals("reschedule", sensors.get(0).kwargs().get("mode"));
         for (AirflowTask t : tasks) {
             if (t.isSensor()) {
                 continue;
@@ -143,7 +151,7 @@ class AirflowExportTest {
             if (st.kind() == StageKind.TRAIN) {
                 assertEquals("0.5", conf.get("spark.task.resource.gpu.amount"));
                 assertEquals("1", conf.get("spark.executor.resource.gpu.amount"), "default: the task amount rounded up");
-                assertEquals(86400L, t.kwargs().get("execution_timeout_secs"));
+                assertEquals(Map.of("__type__", "datetime.timedelta", "seconds", 86400L), t.kwargs().get("execution_timeout"));
             } else {
                 assertFalse(conf.containsKey("spark.task.resource.gpu.amount"), t.taskId());
             }
@@ -166,8 +174,107 @@ class AirflowExportTest {
     }
 
     @Test
-    void pythonDagCompilesAndBuildsThePlansGraph(@TempDir Path out) throws Exception {
-        Assumptions.assumeTrue(python3Available(), "python3 is not on PATH: skipping the py_compile and execution checks");
+    @SuppressWarnings("unchecked")
+    void yamlUsesOnlyDagFactory1AndAirflow3Forms(@TempDir Path out) throws IOException {
+        for (JobDescriptor job : List.of(TestJobs.load("quickstart.yaml"), TestJobs.load("oris-table1.yaml"), parse(SCHEDULED))) {
+            Plan plan = new Planner().plan(job, null);
+            AirflowExporter.Result result = new AirflowExporter().export(plan, ExportOptions.from(job), out.resolve(job.dagId()));
+            Map<String, Object> doc = new Yaml().load(Files.readString(result.yaml()));
+            assertEquals(Set.of(job.dagId()), doc.keySet(), "one DAG per file, keyed by its id");
+            Map<String, Object> dag = (Map<String, Object>) doc.get(job.dagId());
+            // dag-factory drops the oris: section (an unknown DAG key); its own *_sec keys are oris's, not Airflow's
+            Map<String, Object> airflowPart = new LinkedHashMap<>(dag);
+            airflowPart.remove("oris");
+            checkKeys(airflowPart, job.dagId());
+            assertTrue(dag.containsKey("schedule") && !dag.containsKey("schedule_interval"));
+            Object schedule = dag.get("schedule");
+            assertTrue(schedule instanceof String, "schedule is a string (\"None\", cron or preset): " + schedule);
+            Map<String, Object> args = (Map<String, Object>) dag.get("default_args");
+            for (String d : List.of("retry_delay", "execution_timeout")) {
+                if (args.containsKey(d)) {
+                    assertTrue(AirflowTime.isTimedelta(args.get(d)), d + " must be a timedelta map: " + args.get(d));
+                }
+            }
+            if (dag.containsKey("dagrun_timeout")) {
+                assertTrue(AirflowTime.isTimedelta(dag.get("dagrun_timeout")), "dagrun_timeout: " + dag.get("dagrun_timeout"));
+            }
+            Object start = dag.containsKey("start_date") ? dag.get("start_date") : args.get("start_date");
+            assertTrue(start instanceof String && ((String) start).matches("\\d{4}-\\d{2}-\\d{2}.*")
+                    || start instanceof java.util.Date
+                    || start instanceof Map<?, ?> m && "datetime.datetime".equals(m.get("__type__")), "start_date: " + start);
+
+            List<Map<String, Object>> tasks = (List<Map<String, Object>>) dag.get("tasks");
+            Map<String, List<String>> deps = new LinkedHashMap<>();
+            for (Map<String, Object> t : tasks) {
+                String id = (String) t.get("task_id");
+                assertTrue(deps.put(id, (List<String>) t.get("dependencies")) == null, "task id " + id + " is unique");
+                String op = (String) t.get("operator");
+                assertTrue(op.startsWith("airflow.providers.") && op.chars().filter(c -> c == '.').count() >= 4,
+                        "operator by full import path: " + op);
+                if (t.containsKey("execution_timeout")) {
+                    assertTrue(AirflowTime.isTimedelta(t.get("execution_timeout")), id + ": " + t.get("execution_timeout"));
+                }
+                if (t.containsKey("conf")) {
+                    ((Map<String, Object>) t.get("conf")).forEach((k, v) ->
+                            assertTrue(v instanceof String, id + ": conf " + k + " must be a string, found " + v));
+                    ((List<Object>) t.get("application_args")).forEach(a ->
+                            assertTrue(a instanceof String, id + ": application argument " + a + " must be a string"));
+                }
+            }
+            deps.forEach((id, d) -> d.forEach(x -> assertTrue(deps.containsKey(x), id + " depends on unknown " + x)));
+            assertAcyclic(deps);
+
+            String py = Files.readString(result.python());
+            assertTrue(py.contains("airflow") && py.toLowerCase(java.util.Locale.ROOT).contains("dag"),
+                    "Airflow's safe mode only parses files mentioning airflow and dag");
+            assertTrue(py.contains("load_yaml_dags(") && !py.contains("DAG(") && !py.contains("dag_id"),
+                    "the .py loads the YAML and defines no DAG of its own:\n" + py);
+        }
+    }
+
+    /** No key anywhere in the DAG's Airflow part that dag-factory 1.0 removed. */
+    @SuppressWarnings("unchecked")
+    private static void checkKeys(Object node, String path) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                String key = String.valueOf(k);
+                assertFalse(key.endsWith("_sec") || key.endsWith("_secs") || key.equals("schedule_interval"),
+                        path + "." + key + " is a key dag-factory 1.0 removed");
+                checkKeys(v, path + "." + key);
+            });
+        } else if (node instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                checkKeys(l.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    private static void assertAcyclic(Map<String, List<String>> deps) {
+        Map<String, Integer> state = new LinkedHashMap<>();
+        for (String id : deps.keySet()) {
+            visit(id, deps, state, new ArrayList<>());
+        }
+    }
+
+    private static void visit(String id, Map<String, List<String>> deps, Map<String, Integer> state, List<String> stack) {
+        Integer s = state.get(id);
+        if (s != null && s == 2) {
+            return;
+        }
+        stack.add(id);
+        assertTrue(s == null, "dependency cycle: " + stack);
+        state.put(id, 1);
+        for (String d : deps.getOrDefault(id, List.of())) {
+            visit(d, deps, state, stack);
+        }
+        state.put(id, 2);
+        stack.remove(stack.size() - 1);
+    }
+
+    @Test
+    void loaderBuildsThePlansGraphWithAirflow3Signatures(@TempDir Path out) throws Exception {
+        String why = pythonWithYamlMissing();
+        Assumptions.assumeTrue(why == null, why + ": skipping the py_compile and the load against the Airflow doubles");
         for (JobDescriptor job : List.of(TestJobs.load("quickstart.yaml"), TestJobs.load("oris-table1.yaml"), parse(SCHEDULED))) {
             Plan plan = new Planner().plan(job, null);
             Path dir = out.resolve(job.dagId());
@@ -175,9 +282,20 @@ class AirflowExportTest {
             ProcessResult compile = python(dir, "-m", "py_compile", result.python().toString());
             assertEquals(0, compile.code, "py_compile failed for " + result.python() + ":\n" + compile.output);
 
-            JsonNode dag = runWithStubAirflow(out, result.python());
+            JsonNode dags = loadWithDoubles(out, result.python());
+            assertEquals(1, dags.size(), "the loader builds exactly one DAG: " + dags);
+            JsonNode dag = dags.get(0);
             assertEquals(job.dagId(), dag.get("dag_id").asText());
-            assertEquals(job.schedule() == null ? "None" : job.schedule(), dag.get("schedule").asText());
+            List<String> dropped = new ArrayList<>();
+            dag.get("dropped_keys").forEach(k -> dropped.add(k.asText()));
+            assertEquals(List.of("oris"), dropped, "dag-factory drops only the oris: section");
+            if (job.schedule() == null) {
+                assertTrue(dag.get("schedule").isNull(), "schedule None: " + dag.get("schedule"));
+            } else {
+                assertEquals(job.schedule(), dag.get("schedule").asText());
+            }
+            assertEquals((double) job.defaultArgs().retryDelaySec(),
+                    dag.get("default_args").path("retry_delay").path("timedelta_seconds").asDouble(300));
             Map<String, Set<String>> graph = new TreeMap<>();
             Set<String> sensors = new HashSet<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = dag.get("tasks").fields(); it.hasNext(); ) {
@@ -185,16 +303,27 @@ class AirflowExportTest {
                 Set<String> up = new TreeSet<>();
                 e.getValue().get("upstream").forEach(n -> up.add(n.asText()));
                 graph.put(e.getKey(), up);
-                if (e.getValue().get("operator").asText().equals("FileSensor")) {
+                JsonNode attrs = e.getValue().get("attrs");
+                assertEquals(job.defaultArgs().retries(), attrs.get("retries").asInt(), "default_args reach " + e.getKey());
+                if (e.getValue().get("class").asText().equals("FileSensor")) {
                     sensors.add(e.getKey());
+                    assertEquals("reschedule", attrs.get("mode").asText());
+                    assertTrue(attrs.get("filepath").asText().endsWith("/_READY"), attrs.toString());
                 } else {
-                    assertEquals("SparkSubmitOperator", e.getValue().get("operator").asText());
-                    JsonNode kw = e.getValue().get("kwargs");
+                    assertEquals("SparkSubmitOperator", e.getValue().get("class").asText());
                     StageTask st = plan.task(e.getKey()).orElseThrow();
                     List<String> args = new ArrayList<>();
-                    kw.get("application_args").forEach(a -> args.add(a.asText()));
+                    attrs.get("application_args").forEach(a -> args.add(a.asText()));
                     assertEquals(st.stageArgs(ExportOptions.from(job).jobPath()), args.subList(0, 6));
-                    assertEquals(job.sweep().spark().executorMemory(), kw.get("executor_memory").asText());
+                    assertEquals(job.sweep().spark().executorMemory(), attrs.get("executor_memory").asText());
+                    Long timeout = job.sweep().stageTimeoutsSec().get(st.kind().cliName());
+                    if (timeout == null) {
+                        timeout = job.defaultArgs().executionTimeoutSec();
+                    }
+                    if (timeout != null) {
+                        assertEquals(timeout.doubleValue(), attrs.get("execution_timeout").get("timedelta_seconds").asDouble(),
+                                e.getKey());
+                    }
                 }
             }
             assertEquals(job.sweep().retrainOn().size(), sensors.size());
@@ -202,26 +331,60 @@ class AirflowExportTest {
         }
     }
 
+    @Test
+    void theDoublesRejectWhatAirflow3Rejects(@TempDir Path out) throws Exception {
+        String why = pythonWithYamlMissing();
+        Assumptions.assumeTrue(why == null, why + ": skipping the checks of the Airflow doubles");
+        Plan plan = new Planner().plan(parse(SCHEDULED), null);
+        Path dir = out.resolve("nightly");
+        AirflowExporter.Result result = new AirflowExporter().export(plan, ExportOptions.from(plan.job()), dir);
+        String yaml = Files.readString(result.yaml());
+        copyDoubles(out.resolve("double"));
+        Map<String, String> breakages = new LinkedHashMap<>();
+        breakages.put("an unknown operator argument", yaml.replace("    conn_id: spark_default\n",
+                "    conn_id: spark_default\n    retry_delay_sec: 5\n"));
+        breakages.put("an integer execution_timeout", yaml.replaceFirst(
+                "execution_timeout:\n(\\s+)__type__: datetime.timedelta\n\\s+seconds: 86400", "execution_timeout: 86400"));
+        breakages.put("a number in conf", yaml.replace("spark.sql.shuffle.partitions: '64'", "spark.sql.shuffle.partitions: 64"));
+        breakages.put("an unknown DAG argument type", yaml.replaceFirst("  dagrun_timeout:\n    __type__: datetime.timedelta\n"
+                + "    seconds: 345600", "  dagrun_timeout: 345600"));
+        for (Map.Entry<String, String> b : breakages.entrySet()) {
+            assertFalse(b.getValue().equals(yaml), "the breakage '" + b.getKey() + "' changed nothing in:\n" + yaml);
+            Files.writeString(result.yaml(), b.getValue());
+            ProcessResult r = python(out.resolve("double"), "dump_dags.py", result.python().toAbsolutePath().toString());
+            assertTrue(r.code != 0 && r.output.contains("Error"), b.getKey() + " must fail the load:\n" + r.output);
+        }
+    }
+
     private record ProcessResult(int code, String output) {
     }
 
-    private static boolean python3Available() {
+    private static final String PYTHON = "/usr/bin/python3";
+
+    /** Null when Debian's python3 with PyYAML (python3-yaml, installed by the launcher) is there, else why not. */
+    private static String pythonWithYamlMissing() {
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            return PYTHON + " is missing";
+        }
         try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+            Process p = new ProcessBuilder(PYTHON, "-c", "import yaml").redirectErrorStream(true).start();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 ? null
+                    : PYTHON + " cannot import yaml (package python3-yaml)";
         } catch (IOException e) {
-            return false;
+            return PYTHON + " cannot run: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "interrupted";
         }
     }
 
     private static ProcessResult python(Path dir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add("python3");
+        cmd.add(PYTHON);
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -230,62 +393,30 @@ class AirflowExportTest {
         return new ProcessResult(p.exitValue(), output);
     }
 
-    /** Executes the DAG file with a recording stand-in for the airflow package and returns what it built. */
-    private static JsonNode runWithStubAirflow(Path work, Path dagFile) throws Exception {
-        Path stub = work.resolve("stub");
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("airflow/__init__.py", """
-                _dags = []
-                _current = []
-                class DAG:
-                    def __init__(self, dag_id, **kwargs):
-                        self.dag_id = dag_id
-                        self.kwargs = kwargs
-                        self.tasks = {}
-                        _dags.append(self)
-                    def __enter__(self):
-                        _current.append(self)
-                        return self
-                    def __exit__(self, *exc):
-                        _current.pop()
-                class _Operator:
-                    def __init__(self, task_id, **kwargs):
-                        self.task_id = task_id
-                        self.kwargs = kwargs
-                        self.upstream = []
-                        _current[-1].tasks[task_id] = self
-                    def set_upstream(self, others):
-                        for o in others:
-                            self.upstream.append(o.task_id)
-                """);
-        files.put("airflow/providers/__init__.py", "");
-        files.put("airflow/providers/apache/__init__.py", "");
-        files.put("airflow/providers/apache/spark/__init__.py", "");
-        files.put("airflow/providers/apache/spark/operators/__init__.py", "");
-        files.put("airflow/providers/apache/spark/operators/spark_submit.py",
-                "from airflow import _Operator\nclass SparkSubmitOperator(_Operator):\n    pass\n");
-        files.put("airflow/providers/standard/__init__.py", "");
-        files.put("airflow/providers/standard/sensors/__init__.py", "");
-        files.put("airflow/providers/standard/sensors/filesystem.py",
-                "from airflow import _Operator\nclass FileSensor(_Operator):\n    pass\n");
-        files.put("dump_dag.py", """
-                import json, runpy, sys
-                import airflow
-                runpy.run_path(sys.argv[1])
-                dag = airflow._dags[-1]
-                out = {"dag_id": dag.dag_id, "schedule": str(dag.kwargs.get("schedule")),
-                       "default_args": {k: str(v) for k, v in dag.kwargs["default_args"].items()},
-                       "tasks": {t.task_id: {"operator": type(t).__name__, "upstream": t.upstream, "kwargs": t.kwargs}
-                                 for t in dag.tasks.values()}}
-                print(json.dumps(out, default=str))
-                """);
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            Path p = stub.resolve(f.getKey());
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, f.getValue());
-        }
-        ProcessResult r = python(stub, "dump_dag.py", dagFile.toAbsolutePath().toString());
-        assertEquals(0, r.code, "executing " + dagFile + " failed:\n" + r.output);
+    /** Copies the doubles next to the export and runs the loader against them; returns the DAGs it built. */
+    private static JsonNode loadWithDoubles(Path work, Path dagFile) throws Exception {
+        Path doubles = work.resolve("double");
+        copyDoubles(doubles);
+        ProcessResult r = python(doubles, "dump_dags.py", dagFile.toAbsolutePath().toString());
+        assertEquals(0, r.code, "loading " + dagFile + " against the Airflow 3 doubles failed:\n" + r.output);
         return new ObjectMapper().readTree(r.output);
+    }
+
+    private static final List<String> DOUBLE_FILES = List.of("dump_dags.py", "dagfactory/__init__.py",
+            "airflow/__init__.py", "airflow/sdk/__init__.py", "airflow/providers/__init__.py",
+            "airflow/providers/apache/__init__.py", "airflow/providers/apache/spark/__init__.py",
+            "airflow/providers/apache/spark/operators/__init__.py",
+            "airflow/providers/apache/spark/operators/spark_submit.py", "airflow/providers/standard/__init__.py",
+            "airflow/providers/standard/sensors/__init__.py", "airflow/providers/standard/sensors/filesystem.py");
+
+    private static void copyDoubles(Path to) throws IOException {
+        for (String f : DOUBLE_FILES) {
+            Path target = to.resolve(f);
+            Files.createDirectories(target.getParent());
+            try (var in = AirflowExportTest.class.getResourceAsStream("/airflow-double/" + f)) {
+                assertTrue(in != null, "test resource airflow-double/" + f + " is missing");
+                Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }

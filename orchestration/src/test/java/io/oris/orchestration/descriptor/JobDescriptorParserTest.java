@@ -165,6 +165,34 @@ class JobDescriptorParserTest {
     }
 
     @Test
+    void minariDatasetsAreNamedByTheirIdAndKeepTheirIdentity() {
+        JobDescriptor job = parse(job("""
+                    datasets: [{minari: mujoco/hopper/medium-v0}, {minari: mujoco/walker2d/expert-v0, env: walker2d}]
+                    methods: [cql]
+                    seeds: 1
+                """));
+        DatasetSpec.Minari hopper = (DatasetSpec.Minari) job.sweep().datasets().get(0);
+        assertEquals("hopper", hopper.env(), "the env from the id's second-to-last part");
+        assertEquals("minari-mujoco-hopper-medium-v0", hopper.id());
+        assertEquals("mujoco/hopper/medium-v0", hopper.config().get("dataset_id"));
+        assertEquals("walker2d", job.sweep().datasets().get(1).env());
+
+        DescriptorException badId = assertThrows(DescriptorException.class, () -> parse(job("""
+                    datasets: [{minari: hopper-medium}]
+                    methods: [cql]
+                    seeds: 1
+                """)));
+        assertTrue(badId.getMessage().contains("not a Minari dataset id; expected e.g. mujoco/hopper/medium-v0"),
+                badId.getMessage());
+        DescriptorException env = assertThrows(DescriptorException.class, () -> parse(job("""
+                    datasets: [{minari: mujoco/ant/medium-v0}]
+                    methods: [cql]
+                    seeds: 1
+                """)));
+        assertTrue(env.getMessage().contains("cannot tell the env") && env.getMessage().contains("add env:"), env.getMessage());
+    }
+
+    @Test
     void sweepsMustHaveWhatTheirMethodsNeed() {
         DescriptorException noGaps = assertThrows(DescriptorException.class,
                 () -> parse(job(BASE.replace("    gaps: [gravity=2.0]\n", ""))));
@@ -193,8 +221,32 @@ class JobDescriptorParserTest {
         assertTrue(cron.getMessage().contains("cron expression"), cron.getMessage());
 
         DescriptorException delay = assertThrows(DescriptorException.class,
-                () -> parse(job(BASE).replace("retry_delay_sec: 0", "retry_delay: 0")));
-        assertTrue(delay.getMessage().contains("retry_delay_sec"), delay.getMessage());
+                () -> parse(job(BASE).replace("retry_delay: 0", "retry_delay_sec: 0")));
+        assertTrue(delay.getMessage().contains("'retry_delay_sec' was removed in dag-factory 1.0; write 'retry_delay: "
+                + "{__type__: datetime.timedelta, seconds: N}'"), delay.getMessage());
+        DescriptorException timeoutAsNumber = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE).replace("retry_delay: 0", "execution_timeout: 7200")));
+        assertTrue(timeoutAsNumber.getMessage().contains("testjob.default_args.execution_timeout: expected a {__type__: "
+                + "datetime.timedelta"), timeoutAsNumber.getMessage());
+        DescriptorException dagrunSec = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE).replace("schedule: null", "schedule: null\n  dagrun_timeout_sec: 60")));
+        assertTrue(dagrunSec.getMessage().contains("'dagrun_timeout_sec' was removed"), dagrunSec.getMessage());
+        DescriptorException unit = assertThrows(DescriptorException.class, () -> parse(job(BASE).replace(
+                "retry_delay: 0", "retry_delay: {__type__: datetime.timedelta, secs: 5}")));
+        assertTrue(unit.getMessage().contains("unknown datetime.timedelta argument 'secs'"), unit.getMessage());
+        DescriptorException date = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE).replace("schedule: null", "schedule: null\n  start_date: next monday")));
+        assertTrue(date.getMessage().contains("testjob.start_date: expected an ISO date"), date.getMessage());
+
+        JobDescriptor timed = parse(job(BASE).replace("retry_delay: 0", "retry_delay: {__type__: datetime.timedelta, "
+                + "minutes: 2, seconds: 30}\n    execution_timeout: {__type__: datetime.timedelta, hours: 2}")
+                .replace("schedule: null", "schedule: null\n  dagrun_timeout: {__type__: datetime.timedelta, days: 1}\n"
+                        + "  start_date: {__type__: datetime.datetime, year: 2026, month: 1, day: 1}"));
+        assertEquals(150, timed.defaultArgs().retryDelaySec());
+        assertEquals(7200L, timed.defaultArgs().executionTimeoutSec());
+        assertEquals(java.util.Map.of("__type__", "datetime.timedelta", "seconds", 86400L), timed.dagParams().get("dagrun_timeout"));
+        assertEquals(java.util.Map.of("__type__", "datetime.timedelta", "seconds", 7200L),
+                timed.defaultArgs().entries().get("execution_timeout"));
 
         DescriptorException dup = assertThrows(DescriptorException.class,
                 () -> parse(job(BASE + "    seeds: 3\n")));

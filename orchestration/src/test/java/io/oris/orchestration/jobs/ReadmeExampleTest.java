@@ -25,9 +25,11 @@ class ReadmeExampleTest {
         assertEquals("nightly-hopper", job.dagId());
         assertEquals("0 3 * * *", job.schedule());
         Plan plan = new Planner().plan(job, null);
-        assertEquals(7, job.sweep().datasets().size());
+        assertEquals(8, job.sweep().datasets().size());
         assertEquals(5, job.sweep().gaps().size());
-        // sac: 1 env x 5 gaps x 5 seeds; 4 offline x 7 datasets x 5 seeds; 6 hybrid columns x 7 x 5 x 5
-        assertEquals(25 + 4 * 35 + 6 * 175, plan.runs().size());
+        assertEquals(300, job.defaultArgs().retryDelaySec());
+        assertEquals(86400L, job.defaultArgs().executionTimeoutSec());
+        // sac: 1 env x 5 gaps x 5 seeds; 4 offline x 8 datasets x 5 seeds; 6 hybrid columns x 8 x 5 x 5
+        assertEquals(25 + 4 * 40 + 6 * 200, plan.runs().size());
     }
 }

@@ -30,7 +30,7 @@ class LocalRunnerTest {
             runner-test:
               default_args:
                 retries: RETRIES
-                retry_delay_sec: 0
+                retry_delay: 0
               schedule: null
               oris:
                 envs: [hopper]

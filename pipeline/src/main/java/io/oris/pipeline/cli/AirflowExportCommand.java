@@ -15,11 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code oris airflow export JOB --out DIR}: writes the job as dag-factory YAML and as a plain Python DAG
- * (SparkSubmitOperator per stage task, input sensors, schedule). Paths the cluster sees default to the
- * job's {@code oris.airflow} section and can be overridden here.
+ * {@code oris airflow export JOB --out DIR}: writes the job as a dag-factory 1.x YAML DAG (SparkSubmitOperator per
+ * stage task, input sensors, schedule) and the Python loader Airflow 3 picks it up through. Paths the cluster sees
+ * default to the job's {@code oris.airflow} section and can be overridden here.
  */
-@Command(name = "export", description = "Write JOB as a dag-factory YAML and a Python DAG file into --out.")
+@Command(name = "export", description = "Write JOB as a dag-factory YAML DAG and its Python loader into --out.")
 public final class AirflowExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "JOB", description = "Job file (YAML).")
@@ -55,12 +55,13 @@ public final class AirflowExportCommand implements Callable<Integer> {
                 + (result.tasks().size() - sensors) + " SparkSubmitOperator, " + sensors + " sensor), schedule "
                 + (descriptor.schedule() == null ? "none" : descriptor.schedule()));
         w.println("  dag-factory YAML: " + result.yaml());
-        w.println("  Python DAG:       " + result.python());
+        w.println("  Python loader:    " + result.python() + " (dag-factory load_yaml_dags of the YAML beside it)");
         w.println("  each task runs:   spark-submit --class " + options.javaClass() + " " + options.application()
                 + " stage NAME --job " + options.jobPath() + " --shard i/n"
                 + (options.dataRoot() == null ? "" : " --data-root " + options.dataRoot()));
-        w.println("Copy " + result.yaml().getFileName() + " to " + options.jobPath()
-                + " where the Spark driver can read it (it is also the job file), and one of the two files into the DAGs folder.");
+        w.println("Copy both files into Airflow's dags_folder (Airflow 3, dag-factory >= 1.0, the apache-spark provider),"
+                + " and " + result.yaml().getFileName() + " also to " + options.jobPath()
+                + " where the Spark driver reads it (it is also the job file).");
         w.flush();
         return 0;
     }

@@ -6,12 +6,10 @@ import io.oris.pipeline.ingest.D4rlIngestJob;
 import io.oris.pipeline.spark.SparkSessions;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.IngestResult;
-import io.oris.storage.StagedDataset;
 import io.oris.storage.d4rl.D4rlIngestBench;
 import io.oris.storage.d4rl.D4rlOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,13 +73,13 @@ public final class BenchIngestCommand implements Callable<Integer> {
                 double best = Double.MAX_VALUE;
                 for (int r = 0; r < Math.max(1, repeats); r++) {
                     Path root = work.resolve("spark-root-" + r);
-                    StagedDataset.deleteTreeIfExists(root);
+                    io.oris.storage.AtomicPublish.deleteRecursively(root);
                     List<IngestResult> results = new D4rlIngestJob(new DatasetStore(root),
                             D4rlIngestJob.DEFAULT_ROWS_PER_TASK).run(spark,
                             List.of(Path.of((String) figures.get("file"))), List.of("bench"), D4rlOptions.defaults(),
                             false);
                     best = Math.min(best, results.get(0).seconds());
-                    StagedDataset.deleteTreeIfExists(root);
+                    io.oris.storage.AtomicPublish.deleteRecursively(root);
                 }
                 double mb = ((Number) figures.get("file_mb")).doubleValue();
                 figures.put("spark_ingest_s", round(best));
@@ -98,9 +96,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
             if (abs.getParent() != null) {
                 Files.createDirectories(abs.getParent());
             }
-            Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), figures);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            io.oris.storage.AtomicPublish.writeString(abs,
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
             out().println("wrote " + abs);
         }
         out().flush();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oris.pipeline.bench.PipelineBenchmark;
-import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.train.RunConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,11 +55,11 @@ public final class BenchPipelineCommand implements Callable<Integer> {
                 root.put("driver_seconds_per_task", overhead.secondsPerTask());
                 root.put("overhead_tasks", overhead.tasks());
                 root.put("overhead_seconds", overhead.seconds());
-                AtomicFiles.writeString(json.toAbsolutePath(), mapper.writeValueAsString(root));
+                AtomicPublish.writeString(json.toAbsolutePath(), mapper.writeValueAsString(root));
                 System.out.println("\nwrote " + json);
             }
         } finally {
-            AtomicFiles.deleteRecursively(work);
+            AtomicPublish.deleteRecursively(work);
         }
         return 0;
     }

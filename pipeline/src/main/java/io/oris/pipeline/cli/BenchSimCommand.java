@@ -80,9 +80,7 @@ public final class BenchSimCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Path tmp = json.resolveSibling(json.getFileName() + ".tmp");
-            mapper.writeValue(tmp.toFile(), root);
-            Files.move(tmp, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            io.oris.storage.AtomicPublish.writeString(json, mapper.writeValueAsString(root));
             System.out.println("\nwrote " + json);
         }
         return 0;

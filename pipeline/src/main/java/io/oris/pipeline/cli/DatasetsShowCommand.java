@@ -1,6 +1,7 @@
 package io.oris.pipeline.cli;
 
 import io.oris.storage.DatasetStore;
+import io.oris.storage.DatasetVerifier;
 import io.oris.storage.Manifest;
 import io.oris.storage.ManifestJson;
 import io.oris.storage.ReturnStats;
@@ -62,7 +63,8 @@ public final class DatasetsShowCommand implements Callable<Integer> {
                         + (shipped.ids().isEmpty() ? "none" : String.join(", ", shipped.ids())) + ")");
             }
             m = store.manifest(id);
-            parquet = store.layout().parquet(id).toString();
+            parquet = store.layout().parquet(id).toString() + System.lineSeparator()
+                    + "integrity " + DatasetsVerifyCommand.integrityLine(DatasetVerifier.check(store, id, false));
         } else {
             m = shipped.manifest(id);
             parquet = "shipped in " + shipped.where() + ", not installed under " + store.layout().root()
@@ -90,11 +92,33 @@ public final class DatasetsShowCommand implements Callable<Integer> {
         return m.made() == null ? "?" : m.made().by();
     }
 
+    /** The public dataset this one was made from (a Minari dataset id with its reference scores, a D4RL file). */
+    static String identity(Manifest m) {
+        if (m.source() == null || m.source().kind() == null) {
+            return null;
+        }
+        Map<String, Object> a = m.source().attributes() == null ? Map.of() : m.source().attributes();
+        if (m.source().kind().equals("minari") && a.get("dataset_id") != null) {
+            return "Minari " + a.get("dataset_id") + (a.containsKey("ref_min_score") || a.containsKey("ref_max_score")
+                    ? " (Minari reference scores: min " + a.get("ref_min_score") + ", max " + a.get("ref_max_score") + ")"
+                    : "");
+        }
+        if (m.source().kind().equals("d4rl") && m.source().files() != null && !m.source().files().isEmpty()) {
+            String path = m.source().files().get(0).path();
+            return "D4RL " + path.substring(path.lastIndexOf('/') + 1);
+        }
+        return null;
+    }
+
     /** The readable form of a manifest. */
     static String render(Manifest m, String parquetDir) {
         StringBuilder b = new StringBuilder();
         ReturnStats r = m.returns();
         b.append(String.format("dataset   %s%n", m.id()));
+        String identity = identity(m);
+        if (identity != null) {
+            b.append(String.format("identity  %s%n", identity));
+        }
         b.append(String.format("env       %s (obs %d, action %d%s)%n", m.env(), m.obsDim(), m.actionDim(),
                 m.nq() > 0 ? ", qpos " + m.nq() + ", qvel " + m.nv() : ", no qpos/qvel"));
         b.append(String.format("rows      %,d transitions in %,d episodes, %d part(s)%n", m.rows(), m.episodes(),

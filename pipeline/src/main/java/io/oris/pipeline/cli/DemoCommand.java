@@ -31,7 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path file = job != null ? job : defaultJob();
         long start = System.nanoTime();
         System.out.println("oris demo: " + file + " (data root " + dataRoot.path() + ")");
-        SweepRunner.Result result = new SweepRunner(new ModelLearners(), System.out::println)
+        SweepRunner.Result result = new SweepRunner(new ModelLearners(), Progress.sink())
                 .run(file, dataRoot.path(), master, false);
         int code = RunCommand.report(result);
         System.out.printf("Wall time: %.1f min%n", (System.nanoTime() - start) / 60e9);

@@ -4,9 +4,15 @@ import picocli.CommandLine;
 
 /**
  * Prints a failed command's error as one readable line (the stack trace only with {@code ORIS_DEBUG=1}),
- * so user mistakes such as a wrong path read as messages, not as crashes.
+ * so user mistakes such as a wrong path read as messages, not as crashes, and returns the exit code: 3 when the
+ * cause is an input the user handed over (a job file, a dataset or log file, a missing file), else 1.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+    /** Exit code of a failed run or stage, or an unexpected error. */
+    static final int FAILED = 1;
+    /** Exit code of bad input: a malformed or missing file the user named. */
+    static final int BAD_INPUT = 3;
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
         Throwable shown = ex;
@@ -23,6 +29,19 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         } else {
             cli.getErr().println("(set ORIS_DEBUG=1 for the stack trace)");
         }
-        return 1;
+        return isBadInput(ex) ? BAD_INPUT : FAILED;
+    }
+
+    /** True when {@code ex} or one of its causes says that an input the user named is malformed or missing. */
+    static boolean isBadInput(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.oris.orchestration.descriptor.DescriptorException
+                    || t instanceof io.oris.storage.BadInputException
+                    || t instanceof java.nio.file.NoSuchFileException
+                    || t instanceof java.io.FileNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

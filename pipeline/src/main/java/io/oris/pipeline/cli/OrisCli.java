@@ -5,11 +5,20 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code oris} command line: one entry point for every stage, benchmark and tool, so the same jar
- * serves the launcher, {@code spark-submit} and Airflow tasks.
+ * serves the launcher, {@code spark-submit} and Airflow tasks. Exit codes: 0 done, 1 a run or stage failed,
+ * 2 usage error, 3 bad input ({@link ErrorReporter}).
  */
 @Command(name = "oris",
+        // every subcommand inherits --help, --version and the exit-code list
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         version = "oris 0.1.0",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:a run or stage failed (the others went on; see the report and status.json)",
+            "2:usage error (unknown subcommand or option, missing argument)",
+            "3:bad input (job file, dataset, HDF5, robot log, mapping: the message names the file and field)"},
         description = "Offline RL with inaccurate simulators: ORIS, H2O and baselines as a staged Spark pipeline.",
         subcommands = {
             DemoCommand.class,
@@ -29,6 +38,31 @@ public final class OrisCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --quiet} / {@code --verbose}, accepted by every subcommand (inherited options). */
+    @CommandLine.Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Only warnings and errors (progress lines hidden; tables and report paths still printed).")
+    void quiet(boolean on) {
+        quiet = on;
+        verbosity();
+    }
+
+    private boolean quiet;
+    private boolean verbose;
+
+    private void verbosity() {
+        if (quiet && verbose) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--quiet and --verbose exclude each other");
+        }
+        Progress.verbosity(quiet, verbose);
+    }
+
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Debug lines of oris and Spark's own INFO log.")
+    void verbose(boolean on) {
+        verbose = on;
+        verbosity();
+    }
 
     @Override
     public void run() {

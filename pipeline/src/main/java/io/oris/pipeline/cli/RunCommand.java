@@ -31,7 +31,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SweepRunner.Result result = new SweepRunner(new ModelLearners(), System.out::println)
+        SweepRunner.Result result = new SweepRunner(new ModelLearners(), Progress.sink())
                 .run(job, dataRoot.path(JobDescriptor.load(job).sweep().dataRoot()), master, ifChanged);
         return report(result);
     }

@@ -45,7 +45,7 @@ public final class StageCommand implements Callable<Integer> {
         StageKind kind = StageKind.byCliName(stage).orElseThrow(() -> new IllegalArgumentException(
                 "unknown stage '" + stage + "'; expected one of " + StageKind.cliNames()));
         Path root = dataRoot.path(io.oris.orchestration.descriptor.JobDescriptor.load(job).sweep().dataRoot());
-        Plan plan = new SweepRunner(new ModelLearners(), System.out::println).plan(job, root);
+        Plan plan = new SweepRunner(new ModelLearners(), Progress.sink()).plan(job, root);
         StageTask task = plan.requireTask(kind, Shard.parse(shard));
         String m = master != null ? master : System.getProperty("spark.master", plan.job().sweep().spark().master());
         SparkSession spark = SparkSessions.start("oris " + plan.job().dagId() + " " + task.id(), m,
@@ -55,7 +55,7 @@ public final class StageCommand implements Callable<Integer> {
             var executors = PipelineStages.executors(spark, new ModelLearners(), reportDir, r -> {
                 System.out.println("Report: " + r.html());
             });
-            executors.get(kind).execute(task, new RunContext(plan, root, 1, 1, System.out::println));
+            executors.get(kind).execute(task, new RunContext(plan, root, 1, 1, Progress.sink()));
             if (kind == StageKind.AGGREGATE) {
                 new RetrainTracker(root).recordSuccess(plan.job(), new RetrainTracker(root).check(plan.job()));
             }

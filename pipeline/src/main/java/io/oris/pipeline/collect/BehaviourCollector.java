@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Makes D4RL-shaped datasets in the real environment when no D4RL file is at hand (D4RL's recipe, facts §3):
+ * Makes D4RL-shaped datasets in the real environment when no D4RL file is at hand (D4RL's recipe, docs/reference.md §3):
  * {@code random} = uniform actions; {@code medium-replay} = the replay buffer of a SAC training run up to the
  * medium level; {@code medium} / {@code expert} = a SAC policy trained to a target fraction of the expert
  * return, then rolled out; {@code medium-expert} = medium ++ expert. What the behaviour policies reached goes

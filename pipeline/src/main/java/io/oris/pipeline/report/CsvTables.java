@@ -45,6 +45,47 @@ public final class CsvTables {
         return sb.toString();
     }
 
+    /** The columns of {@link #runs}. */
+    public static final List<String> RUNS_HEADER = List.of("run_id", "column", "task", "dataset", "gap", "seed", "status",
+            "final_normalized_score", "final_return");
+    /** The columns of {@link #curves}. */
+    public static final List<String> CURVES_HEADER = List.of("run_id", "column", "task", "dataset", "gap", "seed", "step",
+            "normalized_score", "return", "episodes");
+
+    /**
+     * One line per run in the report's run order: coordinates, status, and the final normalized score and return
+     * at full precision (empty unless the run succeeded and was evaluated).
+     */
+    public static String runs(SweepScores s) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, RUNS_HEADER);
+        for (RunScore r : s.runs()) {
+            RunResult run = r.run();
+            line(sb, List.of(run.runId(), run.column(), run.task(), run.dataset(), run.gap(), Long.toString(run.seed()),
+                    run.status(), r.usable() ? Double.toString(r.finalScore()) : "",
+                    r.usable() ? Double.toString(r.finalReturn()) : ""));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Every evaluation point of every run, one line each (the learning curves in long form, for readers without a
+     * Parquet library): coordinates, the training step, the mean normalized score, mean return and episode count.
+     */
+    public static String curves(SweepScores s) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, CURVES_HEADER);
+        for (RunScore r : s.runs()) {
+            RunResult run = r.run();
+            for (EvalPoint p : run.curve()) {
+                line(sb, List.of(run.runId(), run.column(), run.task(), run.dataset(), run.gap(), Long.toString(run.seed()),
+                        Long.toString(p.step()), num(p.meanNormalizedScore()), num(p.meanReturn()),
+                        Integer.toString(p.episodes())));
+            }
+        }
+        return sb.toString();
+    }
+
     private static String num(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
     }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 
@@ -19,6 +21,8 @@ import org.knowm.xchart.BitmapEncoder;
  * place when complete. Charts are drawn off-screen; run the JVM with {@code -Djava.awt.headless=true}.
  */
 public final class ReportWriter {
+    private static final com.fasterxml.jackson.databind.ObjectMapper REPORT_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     /** Folder of the CSV tables inside the report. */
     public static final String CSV_DIR = "csv";
 
@@ -51,7 +55,7 @@ public final class ReportWriter {
         List<ReportTable> tables = ReportTables.all(scores);
         String terminal = terminalTables(scores);
         Path target = reportDir.toAbsolutePath();
-        List<String> files = AtomicDirectory.write(target, dir -> fill(dir, scores, tables, terminal));
+        List<String> files = io.oris.storage.AtomicPublish.writeFolder(target, dir -> fill(dir, scores, tables, terminal));
         return new ReportResult(target, target.resolve(HtmlReport.FILE), target.resolve(ScoresParquet.FILE), files,
                 terminal);
     }
@@ -87,6 +91,8 @@ public final class ReportWriter {
             files.add(text(dir, CSV_DIR + "/" + t.id() + ".csv", CsvTables.render(t, d)));
         }
         files.add(text(dir, CSV_DIR + "/cells.csv", CsvTables.cells(scores)));
+        files.add(text(dir, CSV_DIR + "/scores.csv", CsvTables.runs(scores)));
+        files.add(text(dir, CSV_DIR + "/curves.csv", CsvTables.curves(scores)));
 
         List<HtmlReport.Image> images = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -113,42 +119,18 @@ public final class ReportWriter {
         return name;
     }
 
-    private static String manifest(SweepScores s, List<String> files) {
+    private static String manifest(SweepScores s, List<String> files) throws IOException {
         long ok = s.runs().stream().filter(r -> r.run().status().equals(RunResult.SUCCEEDED)).count();
         long failed = s.runs().stream().filter(RunScore::failed).count();
-        StringBuilder sb = new StringBuilder("{\n");
-        sb.append("  \"sweep\": ").append(json(s.spec().sweepName())).append(",\n");
-        sb.append("  \"created\": ").append(json(Instant.now().toString())).append(",\n");
-        sb.append("  \"last_k\": ").append(s.spec().lastK()).append(",\n");
-        sb.append("  \"runs\": ").append(s.runs().size()).append(",\n");
-        sb.append("  \"succeeded\": ").append(ok).append(",\n");
-        sb.append("  \"failed\": ").append(failed).append(",\n");
-        sb.append("  \"missing\": ").append(s.runs().size() - ok - failed).append(",\n");
-        sb.append("  \"files\": [");
-        for (int i = 0; i < files.size(); i++) {
-            sb.append(i == 0 ? "\n    " : ",\n    ").append(json(files.get(i)));
-        }
-        return sb.append("\n  ]\n}\n").toString();
-    }
-
-    private static String json(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sweep", s.spec().sweepName());
+        m.put("created", Instant.now().toString());
+        m.put("last_k", s.spec().lastK());
+        m.put("runs", s.runs().size());
+        m.put("succeeded", ok);
+        m.put("failed", failed);
+        m.put("missing", s.runs().size() - ok - failed);
+        m.put("files", files);
+        return REPORT_JSON.writeValueAsString(m) + "\n";
     }
 }

@@ -1,6 +1,5 @@
 package io.oris.pipeline.results;
 
-import io.oris.pipeline.report.AtomicDirectory;
 import io.oris.pipeline.report.Bootstrap;
 import io.oris.pipeline.report.CellKey;
 import io.oris.pipeline.report.CellStats;
@@ -71,7 +70,7 @@ public final class ResultsWriter {
         ResultsTables tables = new ResultsTables(bootstrap, scores.spec().decimals());
         String readme = ResultsReadme.render(job, scores, tables, bootstrap, report, provenance, curves, weights, files);
 
-        AtomicDirectory.write(target, dir -> {
+        io.oris.storage.AtomicPublish.writeFolder(target, dir -> {
             Files.writeString(dir.resolve(ScoresCsv.FILE), ScoresCsv.render(scores), StandardCharsets.UTF_8);
             for (Figure f : curves) {
                 Path drawn = report.dir().resolve(f.fileName());

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The folder of one run ({@code <data-root>/runs/<run-id>/}, design contract): {@code config.json},
+ * The folder of one run ({@code <data-root>/runs/<run-id>/}, docs/architecture.md §5, §7.2, §7.3): {@code config.json},
  * {@code status.json}, {@code snapshots/step-N/} (complete snapshots only: each is staged and renamed),
  * {@code train_metrics.parquet} and {@code eval.parquet}.
  */
@@ -65,7 +65,7 @@ public final class RunDirectory {
     /** Writes the resolved config (every hyperparameter) as {@code config.json}. */
     public void writeConfig(Map<String, Object> config) {
         try {
-            AtomicFiles.writeString(configFile(), JSON.writeValueAsString(config));
+            io.oris.storage.AtomicPublish.writeString(configFile(), JSON.writeValueAsString(config));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise the config of run " + runId(), e);
         }
@@ -82,7 +82,7 @@ public final class RunDirectory {
 
     public void writeStatus(RunStatus status) {
         try {
-            AtomicFiles.writeString(statusFile(), JSON.writeValueAsString(status));
+            io.oris.storage.AtomicPublish.writeString(statusFile(), JSON.writeValueAsString(status));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise the status of run " + runId(), e);
         }

@@ -1,36 +1,54 @@
 package io.oris.pipeline.spark;
 
 import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Starts the Spark session of a command: {@code local[*]} embedded by default, any master the job file or
- * {@code --master} names otherwise. Executors run ND4J single-threaded (one task per core is how the
- * stages use a machine) and the UI stays off unless the job's Spark conf turns it on. The driver's
- * {@code OPENBLAS_CORETYPE} (the launcher sets one) goes to the executors too, so that they use the same
- * matrix kernels (docs/determinism.md).
+ * {@code --master} names otherwise. What the user set outside the job wins: under {@code spark-submit} (or with
+ * {@code -Dspark.*} properties) its master, {@code spark-defaults.conf} and {@code --conf} values are kept, and the
+ * job's {@code spark.conf} and oris's defaults only fill what is missing. The embedded-only defaults (UI off, a
+ * loopback driver, few shuffle partitions) apply only to a {@code local} master. On every master, executors run
+ * ND4J single-threaded unless told otherwise (one task per core is how the stages use a machine), and the driver's
+ * {@code OPENBLAS_CORETYPE} (the launcher sets one) goes to the executors too, so that they use the same matrix
+ * kernels (docs/determinism.md).
  */
 public final class SparkSessions {
     private SparkSessions() {
     }
 
     public static SparkSession start(String appName, String master, Map<String, String> conf) {
-        SparkSession.Builder b = SparkSession.builder()
-                .appName(appName)
-                .master(master == null || master.isBlank() ? "local[*]" : master)
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.executorEnv.OMP_NUM_THREADS", "1")
-                .config("spark.task.maxFailures", "1")
-                .config("spark.sql.shuffle.partitions", "8");
-        String coretype = System.getenv("OPENBLAS_CORETYPE");
+        SparkConf sparkConf = conf(appName, master, conf, new SparkConf(), System.getenv("OPENBLAS_CORETYPE"));
+        return SparkSession.builder().config(sparkConf).getOrCreate();
+    }
+
+    /**
+     * The session's configuration: {@code given} holds what the user set outside the job (spark-submit's and
+     * {@code -Dspark.*} properties; {@code new SparkConf()} loads them); a {@code spark.master} there beats
+     * {@code master}, and every key there beats the job's {@code jobConf} and oris's defaults.
+     */
+    static SparkConf conf(String appName, String master, Map<String, String> jobConf, SparkConf given, String coretype) {
+        SparkConf c = given.clone();
+        c.setIfMissing("spark.app.name", appName);
+        boolean submitted = given.contains("spark.master");
+        if (!submitted) {
+            c.setMaster(master == null || master.isBlank() ? "local[*]" : master);
+        }
+        boolean embedded = c.get("spark.master").startsWith("local");
+        jobConf.forEach(c::setIfMissing);
+        c.setIfMissing("spark.ui.showConsoleProgress", "false");
+        c.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        c.setIfMissing("spark.task.maxFailures", "1");   // a failed run is recorded and resumed by oris, not retried blind
         if (coretype != null && !coretype.isBlank()) {
-            b.config("spark.executorEnv.OPENBLAS_CORETYPE", coretype);
+            c.setIfMissing("spark.executorEnv.OPENBLAS_CORETYPE", coretype);
         }
-        if (master == null || master.startsWith("local")) {
-            b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        if (embedded) {
+            c.setIfMissing("spark.ui.enabled", "false");
+            c.setIfMissing("spark.sql.shuffle.partitions", "8");
+            c.setIfMissing("spark.driver.host", "127.0.0.1");
+            c.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
-        conf.forEach(b::config);
-        return b.getOrCreate();
+        return c;
     }
 }

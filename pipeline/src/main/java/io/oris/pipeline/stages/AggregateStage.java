@@ -102,6 +102,11 @@ public final class AggregateStage implements StageExecutor {
         return switch (kind) {
             case "d4rl" -> String.valueOf(config.get("id")).replaceFirst("^" + env + "-", "").replaceFirst("-v\\d+$", "");
             case "collect" -> String.valueOf(config.get("policy"));
+            case "shipped" -> String.valueOf(config.get("id")).replaceFirst("^" + env + "-", "");
+            case "minari" -> {
+                String id = String.valueOf(config.get("dataset_id"));
+                yield id.substring(id.lastIndexOf('/') + 1).replaceFirst("-v\\d+$", "");
+            }
             case "subset" -> datasetName((Map<String, Object>) config.get("of"), env) + "@"
                     + trim(((Number) config.get("fraction")).doubleValue() * 100) + "%";
             default -> String.valueOf(config.get("id"));

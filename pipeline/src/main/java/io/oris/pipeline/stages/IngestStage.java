@@ -4,7 +4,10 @@ import io.oris.orchestration.descriptor.DatasetSpec;
 import io.oris.orchestration.plan.StageTask;
 import io.oris.orchestration.runner.RunContext;
 import io.oris.orchestration.runner.StageExecutor;
+import io.oris.storage.BadInputException;
 import io.oris.storage.DatasetStore;
+import io.oris.storage.SourceLocations;
+import io.oris.storage.minari.MinariIngest;
 import io.oris.storage.IngestResult;
 import io.oris.storage.ShippedDatasets;
 import io.oris.storage.Subsets;
@@ -71,10 +74,12 @@ public final class IngestStage implements StageExecutor {
     }
 
     private static Path d4rlFile(Path root, DatasetSpec.D4rl d) {
-        Path file = root.resolve("d4rl").resolve(d.fileName());
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("D4RL file " + d.fileName() + " is missing: put it at " + file
-                    + " (download it once from the D4RL site)");
+        SourceLocations where = SourceLocations.fromEnvironment(root);
+        Path file = where.d4rlFile(d.fileName());
+        if (file == null) {
+            throw new BadInputException(where.d4rlCandidates(d.fileName()).get(0), "", "D4RL file " + d.fileName()
+                    + " is missing; looked in " + where.d4rlCandidates(d.fileName()) + " (download it once from the"
+                    + " D4RL site, or point " + SourceLocations.D4RL_ENV + " at the folder that has it)");
         }
         return file;
     }
@@ -85,6 +90,17 @@ public final class IngestStage implements StageExecutor {
         }
         if (spec instanceof DatasetSpec.Subset s) {
             return Subsets.subset(store, s.parent().id(), s.fraction(), s.seed(), s.id(), false);
+        }
+        if (spec instanceof DatasetSpec.Minari m) {
+            SourceLocations where = SourceLocations.fromEnvironment(store.layout().root());
+            Path folder = where.minariFolder(m.datasetId());
+            if (folder == null) {
+                throw new BadInputException(where.minariCandidates(m.datasetId()).get(0), "", "Minari dataset "
+                        + m.datasetId() + " is missing; looked in " + where.minariCandidates(m.datasetId())
+                        + " (download it with `minari download " + m.datasetId() + "`, or point "
+                        + SourceLocations.MINARI_ENV + " at the folder that has it)");
+            }
+            return MinariIngest.ingest(store, folder, m.env(), m.id(), false);
         }
         if (spec instanceof DatasetSpec.Logs l) {
             Path folder = Path.of(l.path());

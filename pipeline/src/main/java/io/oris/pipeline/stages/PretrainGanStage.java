@@ -8,7 +8,7 @@ import io.oris.orchestration.runner.RunContext;
 import io.oris.orchestration.runner.StageExecutor;
 import io.oris.orchestration.sweep.GanSpec;
 import io.oris.pipeline.gan.GanArtifacts;
-import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.train.OfflineData;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.table.ColumnType;
@@ -86,21 +86,15 @@ public final class PretrainGanStage implements StageExecutor {
         Transitions data = OfflineData.of(new DatasetStore(root).read(job.datasetId()));
         GanTrainer.Result result = new GanTrainer(GanArtifacts.config(job.settings()), job.seed()).pretrain(data.stateRows());
         Path target = GanArtifacts.dir(root, job.spec());
-        Files.createDirectories(target.getParent());
-        Path staged = AtomicFiles.tempSibling(target);
-        Files.createDirectories(staged);
-        try {
+        AtomicPublish.writeFolder(target, staged -> {
             result.gan().checkpoint(GanArtifacts.checkpoint(staged));
             try (TableWriter w = TableWriter.open(CURVES, GanArtifacts.curves(staged))) {
                 for (GanTrainer.CurvePoint p : result.curves()) {
                     w.write(p.step(), p.dLoss(), p.gLoss(), p.dReal(), p.dFake());
                 }
             }
-            AtomicFiles.publishDirectory(staged, target);
-        } catch (Exception e) {
-            AtomicFiles.deleteRecursively(staged);
-            throw e;
-        }
+            return null;
+        });
         GanTrainer.CurvePoint last = result.curves().isEmpty() ? null : result.curves().get(result.curves().size() - 1);
         return String.format("  GAN of %s, seed %d: %d steps in %.0f s%s", job.datasetId(), job.seed(),
                 GanArtifacts.config(job.settings()).steps(),

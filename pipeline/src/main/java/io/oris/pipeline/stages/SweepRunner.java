@@ -44,8 +44,9 @@ public final class SweepRunner {
         Plan plan = new Planner().plan(JobDescriptor.load(jobFile), dataRoot);
         List<String> missing = plan.missingD4rlFiles();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("job " + jobFile + " needs D4RL files that are not in " + dataRoot.resolve("d4rl")
-                    + ": " + String.join(", ", missing) + " (download them once from the D4RL site and put them there)");
+            throw new io.oris.storage.BadInputException(jobFile, "oris.datasets", "needs D4RL files that are not in "
+                    + dataRoot.resolve("d4rl") + " nor in $D4RL_DATASET_DIR: " + String.join(", ", missing)
+                    + " (download them once from the D4RL site and put them there)");
         }
         return plan;
     }

@@ -11,8 +11,9 @@ import io.oris.model.replay.Transitions;
 import io.oris.pipeline.rollout.ActionPolicy;
 import io.oris.pipeline.rollout.SimCollector;
 import io.oris.pipeline.rollout.StartStates;
-import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.runs.RunDirectory;
+import io.oris.pipeline.runs.RunLease;
 import io.oris.pipeline.runs.RunStatus;
 import io.oris.sim.env.DynamicsGap;
 import io.oris.sim.env.Environments;
@@ -21,11 +22,12 @@ import io.oris.sim.env.Task;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.TransitionArrays;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -42,17 +44,52 @@ public final class TrainRun {
     private final Path dataRoot;
     private final LearnerProvider learners;
 
+    private final Duration staleAfter;
+    private final Duration pollEvery;
+
     public TrainRun(RunConfig config, Path dataRoot, LearnerProvider learners) {
+        this(config, dataRoot, learners, RunLease.STALE_AFTER, Duration.ofSeconds(5));
+    }
+
+    /** A run whose lease turns stale after {@code staleAfter} without heartbeat, polled every {@code pollEvery}. */
+    TrainRun(RunConfig config, Path dataRoot, LearnerProvider learners, Duration staleAfter, Duration pollEvery) {
         this.config = config;
         this.dataRoot = dataRoot;
         this.learners = learners;
+        this.staleAfter = staleAfter;
+        this.pollEvery = pollEvery;
     }
 
-    /** Runs (or resumes, or skips a finished) run and reports how it ended; never throws for a failed run. */
+    /**
+     * Runs (or resumes, or skips a finished) run and reports how it ended; never throws for a failed run. The run's
+     * lease ({@link RunLease}) makes two processes on one data root train it once: the second waits while the
+     * first holds it, then finds it finished and skips it (or takes over a stale lease and resumes).
+     */
     public TrainOutcome execute() {
         RunDirectory dir = RunDirectory.of(dataRoot, config.runId());
+        RunStatus done = dir.readStatus().filter(RunStatus::succeeded).orElse(null);
+        if (done != null) {
+            return new TrainOutcome(config.runId(), "skipped", null, done.lastStep(), 0);
+        }
+        Optional<RunLease> lease;
+        while ((lease = RunLease.tryAcquire(dir.dir(), staleAfter)).isEmpty()) {
+            try {
+                Thread.sleep(pollEvery.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new TrainOutcome(config.runId(), "failed", "interrupted while run " + config.runId()
+                        + " was held by " + RunLease.holder(dir.dir()).map(Object::toString).orElse("another process"), 0, 0);
+            }
+        }
+        try (RunLease held = lease.get()) {
+            return executeHolding(dir);
+        }
+    }
+
+    private TrainOutcome executeHolding(RunDirectory dir) {
         RunStatus previous = dir.readStatus().orElse(null);
         if (previous != null && previous.succeeded()) {
+            // finished by the process that held the lease while this one waited
             return new TrainOutcome(config.runId(), "skipped", null, previous.lastStep(), 0);
         }
         long start = System.nanoTime();
@@ -204,33 +241,23 @@ public final class TrainRun {
 
     /** Writes the resume checkpoint: the complete learner state and the simulated replay ring. */
     static void writeCheckpoint(Path target, Learner learner, SimulatedReplay simReplay) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path staged = AtomicFiles.tempSibling(target);
-            Files.createDirectories(staged);
+        AtomicPublish.writeFolder(target, staged -> {
             learner.snapshot(staged);
             if (simReplay != null) {
                 try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(staged.resolve(SIM_REPLAY)))) {
                     simReplay.save(out);
                 }
             }
-            AtomicFiles.publishDirectory(staged, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /** Writes a complete snapshot folder (staged, then renamed into place). */
     static void writeSnapshot(Path target, Learner learner) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path staged = AtomicFiles.tempSibling(target);
-            Files.createDirectories(staged);
+        AtomicPublish.writeFolder(target, staged -> {
             learner.snapshot(staged);
-            AtomicFiles.publishDirectory(staged, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write snapshot " + target + ": " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /** The current policy of a learner as an {@link ActionPolicy} (stochastic draws from {@code rng}). */

@@ -28,7 +28,7 @@ class AirflowCommandTest {
         String yaml = Files.readString(out.resolve("quickstart.yaml"));
         String python = Files.readString(out.resolve("quickstart.py"));
         assertTrue(yaml.contains("application: /jars/oris.jar"), yaml);
-        assertTrue(python.contains("\"--job\", \"/jobs/quickstart.yaml\""), python);
-        assertTrue(python.contains("SparkSubmitOperator("), python);
+        assertTrue(yaml.contains("- /jobs/quickstart.yaml"), yaml);
+        assertTrue(python.contains("load_yaml_dags(") && python.contains("\"quickstart.yaml\""), python);
     }
 }

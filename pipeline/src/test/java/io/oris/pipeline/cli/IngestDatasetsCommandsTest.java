@@ -85,7 +85,7 @@ class IngestDatasetsCommandsTest {
 
         Result badMapping = oris("ingest", "logs", EXAMPLES.resolve("arm-log.csv").toString(), "--mapping",
                 EXAMPLES.resolve("arm-log.jsonl").toString(), "--data-root", root);
-        assertEquals(1, badMapping.code());
+        assertEquals(3, badMapping.code(), "bad input");
         assertTrue(badMapping.err().contains("arm-log.jsonl"), badMapping.err());
     }
 }

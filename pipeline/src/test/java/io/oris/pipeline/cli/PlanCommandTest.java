@@ -3,33 +3,18 @@ package io.oris.pipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code oris plan} through the real command line. */
 class PlanCommandTest {
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        CommandLine cli = OrisCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @Test
     void printsStagesDagAndRunCounts(@TempDir Path root) {
-        Outcome o = run("plan", "../jobs/quickstart.yaml", "--data-root", root.toString());
+        CliRun o = CliRun.of("plan", "../jobs/quickstart.yaml", "--data-root", root.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("Runs per method:"), o.out());
         assertTrue(o.out().matches("(?s).*\\n  total +6\\n.*"), o.out());
@@ -41,13 +26,13 @@ class PlanCommandTest {
 
     @Test
     void warnsAboutMissingD4rlFiles(@TempDir Path root) throws Exception {
-        Outcome o = run("plan", "../jobs/oris-table1.yaml", "--data-root", root.toString());
+        CliRun o = CliRun.of("plan", "../jobs/oris-table1.yaml", "--data-root", root.toString());
         assertEquals(0, o.code());
         assertTrue(o.err().contains("12 D4RL files this job needs are missing from " + root.resolve("d4rl")), o.err());
         assertTrue(o.err().contains("walker2d_medium_expert-v2.hdf5"), o.err());
         Files.createDirectories(root.resolve("d4rl"));
         Files.writeString(root.resolve("d4rl/walker2d_medium_expert-v2.hdf5"), "");
-        Outcome again = run("plan", "../jobs/oris-table1.yaml", "--data-root", root.toString());
+        CliRun again = CliRun.of("plan", "../jobs/oris-table1.yaml", "--data-root", root.toString());
         assertTrue(again.err().contains("11 D4RL files"), again.err());
         assertTrue(!again.err().contains("walker2d_medium_expert-v2.hdf5"), again.err());
     }
@@ -56,8 +41,8 @@ class PlanCommandTest {
     void badJobFileIsOneClearLine(@TempDir Path dir) throws Exception {
         Path job = dir.resolve("bad.yaml");
         Files.writeString(job, "bad:\n  oris:\n    envs: [hopper]\n    methods: [sac]\n    gaps: [gravity=2.0]\n    seeds: -1\n");
-        Outcome o = run("plan", job.toString());
-        assertEquals(1, o.code());
+        CliRun o = CliRun.of("plan", job.toString());
+        assertEquals(3, o.code(), "bad input");
         assertTrue(o.err().contains(job + ":6: bad.oris.seeds: expected an integer >= 1, found -1"), o.err());
     }
 
@@ -75,8 +60,8 @@ class PlanCommandTest {
                     hyperparameters:
                       cql: {cql.minQWeight: 5.0, gan.steps: 500}
                 """);
-        Outcome o = run("plan", job.toString());
-        assertEquals(1, o.code());
+        CliRun o = CliRun.of("plan", job.toString());
+        assertEquals(3, o.code(), "bad input");
         assertTrue(o.err().contains(job + ":9: keys.oris.hyperparameters.cql.gan.steps: 'gan.steps' is not read by"
                 + " method cql (it is read by [oris]); the keys cql reads are [cql.clipDiff,"), o.err());
         assertTrue(o.out().isEmpty(), "nothing planned: " + o.out());
@@ -84,7 +69,7 @@ class PlanCommandTest {
 
     @Test
     void planShowsOneGanPerDatasetAndSeed(@TempDir Path root) {
-        Outcome o = run("plan", "../jobs/quickstart.yaml", "--data-root", root.toString());
+        CliRun o = CliRun.of("plan", "../jobs/quickstart.yaml", "--data-root", root.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("gan: one per dataset and seed, trained with that seed"), o.out());
         assertTrue(o.out().contains("[pretrain-gan 1/1, 2 GANs]"), o.out());

@@ -61,7 +61,7 @@ class ReportWriterTest {
         assertEquals(root.resolve("reports/unit-sweep").toAbsolutePath(), dir);
         for (String f : List.of("scores.parquet", "index.html", "tables.md", "tables.tex", "tables.txt", "report.json",
                 "csv/table1_gravity-2.0.csv", "csv/table1_friction-0.3.csv", "csv/table1_gravity-3.0.csv",
-                "csv/table2.csv", "csv/cells.csv", "csv/runs.csv")) {
+                "csv/table2.csv", "csv/cells.csv", "csv/runs.csv", "csv/scores.csv", "csv/curves.csv")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), "missing " + f);
         }
         for (String f : result.files()) {

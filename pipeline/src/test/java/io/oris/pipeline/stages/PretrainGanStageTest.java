@@ -12,7 +12,7 @@ import io.oris.orchestration.plan.Plan;
 import io.oris.orchestration.sweep.GanSpec;
 import io.oris.orchestration.sweep.RunSpec;
 import io.oris.pipeline.gan.GanArtifacts;
-import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.train.ModelLearners;
 import io.oris.pipeline.train.RunConfig;
 import io.oris.pipeline.train.TinySweeps;
@@ -64,7 +64,7 @@ class PretrainGanStageTest {
         RunConfig config = new RunConfig(seed1.runId(), seed1.config());
         assertEquals(gans.get(1), GanArtifacts.of(config));
         new ModelLearners().create(config, LearnerDims.of(11, 3), root);
-        AtomicFiles.deleteRecursively(s1);
+        AtomicPublish.deleteRecursively(s1);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new ModelLearners().create(config, LearnerDims.of(11, 3), root));
         assertTrue(e.getMessage().contains(s1.toString()) && e.getMessage().contains("seed 1"),

@@ -9,7 +9,7 @@ import io.oris.orchestration.plan.Plan;
 import io.oris.orchestration.runner.TaskResult;
 import io.oris.orchestration.sweep.RunSpec;
 import io.oris.pipeline.gan.GanArtifacts;
-import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.runs.RunDirectory;
 import io.oris.pipeline.runs.RunStatus;
 import io.oris.pipeline.train.ModelLearners;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A tiny sweep end to end on Spark local[2] with the real engine, learners and Parquet files: every stage's
- * outputs against the design's contracts, resume after a kill between stages and inside train, and a failed
+ * outputs against the contracts of docs/architecture.md, resume after a kill between stages and inside train, and a failed
  * run that does not fail the sweep.
  */
 class SweepEndToEndTest {
@@ -118,10 +118,10 @@ class SweepEndToEndTest {
         // kill inside train: the H2O run is back at its step-20 checkpoint, running
         RunSpec h2oRun = plan.runs().stream().filter(r -> r.method().id().equals("h2o")).findFirst().orElseThrow();
         RunDirectory h2oDir = RunDirectory.of(root, h2oRun.runId());
-        AtomicFiles.deleteRecursively(h2oDir.dir().resolve("checkpoint"));
+        AtomicPublish.deleteRecursively(h2oDir.dir().resolve("checkpoint"));
         Files.createDirectories(h2oDir.dir().resolve("checkpoint"));
         Files.copy(h2oDir.snapshotDir(20).resolve("learner.bin"), h2oDir.dir().resolve("checkpoint/learner.bin"));
-        AtomicFiles.deleteRecursively(h2oDir.snapshotDir(40));
+        AtomicPublish.deleteRecursively(h2oDir.snapshotDir(40));
         Path untrained = h2oDir.snapshotDir(0).resolve("learner.bin");
         FileTime untrainedTime = Files.getLastModifiedTime(untrained);
         Object untrainedFile = Files.readAttributes(untrained, BasicFileAttributes.class).fileKey();
@@ -182,7 +182,7 @@ class SweepEndToEndTest {
         Path job = dir.resolve("d4rl.yaml");
         Files.writeString(job, JOB.formatted("").replace("- {collect: random, size: 1500}", "- hopper_medium_replay-v2.hdf5"));
         Path root = dir.resolve("empty-root");
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        io.oris.storage.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(io.oris.storage.BadInputException.class,
                 () -> new SweepRunner(new ModelLearners(), s -> { }).plan(job, root));
         assertTrue(e.getMessage().contains("hopper_medium_replay-v2.hdf5"), e.getMessage());
         assertTrue(e.getMessage().contains(root.resolve("d4rl").toString()), e.getMessage());

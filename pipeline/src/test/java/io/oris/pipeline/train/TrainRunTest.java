@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oris.model.learner.Learner;
 import io.oris.model.learner.LearnerDims;
 import io.oris.orchestration.sweep.RunSpec;
-import io.oris.pipeline.runs.AtomicFiles;
+import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.runs.RunDirectory;
 import io.oris.pipeline.runs.RunStatus;
 import java.io.DataInputStream;
@@ -59,6 +59,26 @@ class TrainRunTest {
     }
 
     @Test
+    void twoTrainersOfOneRunTrainItOnce() throws Exception {
+        RunConfig config = run("cql", 30, "cql: {sac.hidden: [16, 16], sac.singleSourceBatch: 32}");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> new TrainRun(config, root, new ModelLearners(), java.time.Duration.ofMinutes(2),
+                    java.time.Duration.ofMillis(50)).execute());
+            var b = pool.submit(() -> new TrainRun(config, root, new ModelLearners(), java.time.Duration.ofMinutes(2),
+                    java.time.Duration.ofMillis(50)).execute());
+            List<String> states = new java.util.ArrayList<>(List.of(a.get().state(), b.get().state()));
+            java.util.Collections.sort(states);
+            assertEquals(List.of("skipped", "succeeded"), states, "one trains, the other waits and finds it finished");
+        } finally {
+            pool.shutdownNow();
+        }
+        RunDirectory dir = RunDirectory.of(root, config.runId());
+        assertEquals(1, dir.readStatus().orElseThrow().attempts(), "trained once");
+        assertFalse(java.nio.file.Files.exists(dir.dir().resolve(io.oris.pipeline.runs.RunLease.FILE)), "lease released");
+    }
+
+    @Test
     void theUntrainedPolicyIsSnapshotAtStep0AndAResumedRunKeepsIt() throws Exception {
         RunConfig config = run("cql", 6, "cql: {sac.hidden: [16, 16], sac.singleSourceBatch: 32}");
         TrainOutcome first = new TrainRun(config, root, new ModelLearners()).execute();
@@ -77,10 +97,10 @@ class TrainRunTest {
 
         // killed after step 3: the checkpoint is back at step 3 and the step-6 snapshot is lost
         Path checkpoint = dir.dir().resolve("checkpoint");
-        AtomicFiles.deleteRecursively(checkpoint);
+        AtomicPublish.deleteRecursively(checkpoint);
         Files.createDirectories(checkpoint);
         Files.copy(dir.snapshotDir(3).resolve("learner.bin"), checkpoint.resolve("learner.bin"));
-        AtomicFiles.deleteRecursively(dir.snapshotDir(6));
+        AtomicPublish.deleteRecursively(dir.snapshotDir(6));
         RunStatus was = dir.readStatus().orElseThrow();
         dir.writeStatus(new RunStatus(RunStatus.RUNNING, null, was.attempts(), 3, was.startedAt(), null));
         Path step0 = dir.snapshotDir(0).resolve("learner.bin");

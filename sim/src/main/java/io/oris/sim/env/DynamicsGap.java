@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
- * How an inaccurate simulator differs from the real system (facts §2): gravity ×k, friction ×k (all three
+ * How an inaccurate simulator differs from the real system (docs/reference.md §2): gravity ×k, friction ×k (all three
  * coefficients of every geom), density ×k (body masses and inertias), and Gaussian action noise the
  * simulator adds to the action. Gaps combine; {@link #REAL} is the unmodified model.
  *

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The locomotion tasks the D4RL datasets were recorded in, with their gym-v2 constants (facts §1): model
+ * The locomotion tasks the D4RL datasets were recorded in, with their gym-v2 constants (docs/reference.md §1): model
  * file, observation and action sizes, frame skip and episode limit.
  */
 public enum Task {

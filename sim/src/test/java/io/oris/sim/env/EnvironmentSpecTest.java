@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oris.sim.mujoco.mjModel;
 import org.junit.jupiter.api.Test;
 
-/** Dimensions, observation layout, physics constants and body masses of the project's models (facts §1). */
+/** Dimensions, observation layout, physics constants and body masses of the project's models (docs/reference.md §1). */
 class EnvironmentSpecTest {
 
     @Test

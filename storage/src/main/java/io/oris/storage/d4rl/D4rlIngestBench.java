@@ -5,7 +5,6 @@ import io.jhdf.api.Dataset;
 import io.oris.storage.D4rlEnvs;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.IngestResult;
-import io.oris.storage.StagedDataset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,11 +68,11 @@ public final class D4rlIngestBench {
             D4rlReader.read(D4rlLayout.inspect(file, null), D4rlOptions.defaults());
             readConvert = Math.min(readConvert, (System.nanoTime() - s) / 1e9);
             Path root = workDir.resolve("data-root-" + r);
-            StagedDataset.deleteTreeIfExists(root);
+            io.oris.storage.AtomicPublish.deleteRecursively(root);
             DatasetStore store = new DatasetStore(root);
             last = D4rlIngest.ingest(store, file, "bench", D4rlOptions.defaults(), false);
             ingest = Math.min(ingest, last.seconds());
-            StagedDataset.deleteTreeIfExists(root);
+            io.oris.storage.AtomicPublish.deleteRecursively(root);
         }
         double mb = bytes / 1e6;
         Map<String, Object> out = new LinkedHashMap<>();

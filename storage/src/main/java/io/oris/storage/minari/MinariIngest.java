@@ -89,7 +89,10 @@ public final class MinariIngest {
         TransitionArrays arrays = read(data, expected);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("dataset_id", datasetName);
-        for (String key : List.of("total_episodes", "total_steps", "minari_version", "algorithm_name", "author")) {
+        // ref_min_score / ref_max_score: Minari's own normalisation references (its envs' random and expert returns),
+        // kept as the dataset publishes them; scores are normalized with the D4RL references of the env (reference.md §3)
+        for (String key : List.of("total_episodes", "total_steps", "minari_version", "algorithm_name", "author",
+                "ref_min_score", "ref_max_score")) {
             if (meta.has(key)) {
                 attributes.put(key, meta.get(key).isNumber() ? meta.get(key).numberValue() : meta.get(key).asText());
             }

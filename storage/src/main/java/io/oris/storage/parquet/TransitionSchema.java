@@ -7,7 +7,7 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * The Parquet schema of the transition-dataset contract (design.md, Contracts): {@code episode} int64,
+ * The Parquet schema of the transition-dataset contract (docs/architecture.md §6.1): {@code episode} int64,
  * {@code t} int32, {@code obs}/{@code action}/{@code next_obs} list&lt;float&gt;, {@code reward} float,
  * {@code terminal}/{@code timeout} boolean, optional {@code qpos}/{@code qvel} list&lt;double&gt;. Lists use
  * the standard three-level layout Spark writes for a non-null {@code array<float>}, so Spark and any

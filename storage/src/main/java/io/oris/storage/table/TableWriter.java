@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -139,7 +138,7 @@ public final class TableWriter implements AutoCloseable {
         try {
             writer.close();
             writer = null;
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            io.oris.storage.AtomicPublish.move(temp, target, true);
         } catch (IOException e) {
             abort();
             throw new UncheckedIOException("cannot finish table " + schema.name() + " at " + target + ": " + e.getMessage(), e);

@@ -1,0 +1,49 @@
+package io.oris.pipeline.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+/** Embedded defaults only for local masters; what spark-submit and the user set wins over the job and oris. */
+class SparkSessionsTest {
+    private static SparkConf empty() {
+        return new SparkConf(false);
+    }
+
+    @Test
+    void embeddedGetsTheLocalDefaultsAndTheJobConf() {
+        SparkConf c = SparkSessions.conf("oris x", null, Map.of("spark.sql.shuffle.partitions", "64"), empty(), "Haswell");
+        assertEquals("local[*]", c.get("spark.master"));
+        assertEquals("false", c.get("spark.ui.enabled"));
+        assertEquals("127.0.0.1", c.get("spark.driver.host"));
+        assertEquals("64", c.get("spark.sql.shuffle.partitions"), "the job's conf beats oris's defaults");
+        assertEquals("1", c.get("spark.executorEnv.OMP_NUM_THREADS"));
+        assertEquals("Haswell", c.get("spark.executorEnv.OPENBLAS_CORETYPE"));
+    }
+
+    @Test
+    void aClusterMasterGetsNoEmbeddedDefaults() {
+        SparkConf c = SparkSessions.conf("oris x", "spark://10.0.0.1:7077", Map.of(), empty(), null);
+        assertEquals("spark://10.0.0.1:7077", c.get("spark.master"));
+        assertFalse(c.contains("spark.ui.enabled"), "the UI stays on (Spark's default) on a cluster");
+        assertFalse(c.contains("spark.driver.host"));
+        assertFalse(c.contains("spark.sql.shuffle.partitions"));
+        assertEquals("1", c.get("spark.executorEnv.OMP_NUM_THREADS"));
+    }
+
+    @Test
+    void sparkSubmitsSettingsWin() {
+        SparkConf submitted = empty().set("spark.master", "yarn").set("spark.ui.enabled", "true")
+                .set("spark.sql.shuffle.partitions", "400").set("spark.executorEnv.OMP_NUM_THREADS", "4")
+                .set("spark.app.name", "from-submit");
+        SparkConf c = SparkSessions.conf("oris x", "local[2]", Map.of("spark.sql.shuffle.partitions", "64"), submitted, null);
+        assertEquals("yarn", c.get("spark.master"), "spark-submit's --master beats the job's");
+        assertEquals("true", c.get("spark.ui.enabled"));
+        assertEquals("400", c.get("spark.sql.shuffle.partitions"), "--conf beats the job's conf");
+        assertEquals("4", c.get("spark.executorEnv.OMP_NUM_THREADS"));
+        assertEquals("from-submit", c.get("spark.app.name"));
+    }
+}
