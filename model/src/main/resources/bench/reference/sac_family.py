@@ -4,7 +4,7 @@ Written from the papers and H2O's authors' SAC (see README.md beside this file),
   * SAC (Haarnoja et al. 2018), as H2O's code runs it: tanh-Gaussian actor whose network outputs [μ, ℓ], log σ =
     clamp(m·ℓ + o, min, max) with trainable scalars m and o (stepped with the actor's Adam), a = tanh(μ + σ ε),
     log π from torch.distributions (Normal + TanhTransform); twin critics, target y = r + γ(1−done)·min(Q1', Q2')(s',
-    a' ~ π(s')) without an entropy term; critic loss per critic mean (Q − y)²; actor loss mean(α log π − min(Q1, Q2)(s,
+    a' ~ π(s')) without an entropy term (with − α log π(a'|s') when the config says backup_entropy); critic loss per critic mean (Q − y)²; actor loss mean(α log π − min(Q1, Q2)(s,
     π(s))); α loss −mean(log α·(log π + H̄)), H̄ = −|A|. All losses at the same (pre-update) parameters; steps α, actor,
     critics, then Polyak targets.
   * CQL(H) (Kumar et al. 2020, SAC-based reference code): per critic w·mean_s[T·logsumexp_j(x_j/T) − Q(s, a_data)],
@@ -182,8 +182,11 @@ def update(case):
         # 2. SAC losses at the current parameters
         a_pi, logp = policy.sample(b.s, eps[:n])
         with torch.no_grad():
-            a2, _ = policy.sample(b.s2, eps[n:])
-            y = b.r + reward_corr + gamma * (1 - b.d) * torch.min(q_of(qt[0], b.s2, a2), q_of(qt[1], b.s2, a2))
+            a2, logp2 = policy.sample(b.s2, eps[n:])
+            q_next = torch.min(q_of(qt[0], b.s2, a2), q_of(qt[1], b.s2, a2))
+            if c.get("backup_entropy"):
+                q_next = q_next - log_alpha.exp() * logp2
+            y = b.r + reward_corr + gamma * (1 - b.d) * q_next
         if method == "cql":
             cq = c["cql"]
             kk = cq["sampled_actions"]

@@ -27,13 +27,17 @@ import java.util.List;
  * @param singleSourceBatch rows per update for single-source methods (SAC sim, CQL, IQL, TD3+BC, BC, DARC); default
  *                          256, the same total batch as the hybrids
  * @param dataType ND4J data type, "float" or "double"; default float (double is for the gradient tests)
+ * @param backupEntropy subtract α·log π(a'|s') inside the target, as Haarnoja et al.'s soft Bellman backup does;
+ *                      default false, as H2O's implementation runs every SAC-based learner (docs/reference.md §4).
+ *                      SAC trained online in the real hopper learns much slower without it (README, "Learning
+ *                      checks"); the learning check of SAC names it explicitly
  */
 public record SacConfig(List<Integer> hidden, double actorLr, double criticLr, double alphaLr, double gamma, double tau,
                         boolean autoAlpha, double initialAlpha, Double targetEntropy, double logStdMin,
                         double logStdMax, double logStdMultiplier, double logStdOffset, double lastLayerGain, int offlineBatch, int simulatedBatch,
-                        int singleSourceBatch, String dataType) {
+                        int singleSourceBatch, String dataType, boolean backupEntropy) {
     public static SacConfig defaults() {
         return new SacConfig(List.of(256, 256), 3e-4, 3e-4, 3e-4, 0.99, 5e-3, true, 1.0, null, -20, 2, 1.0, -1.0, 1e-2, 128, 128,
-                256, "float");
+                256, "float", false);
     }
 }

@@ -30,7 +30,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code m·ℓ + o} with a trainable scalar multiplier m and offset o (H2O's TanhGaussianPolicy; both step with the
  * actor's Adam settings), twin critics
  * with Polyak targets, automatic entropy tuning, target {@code r + γ(1−done)·min Q'(s', a'~π)} without an entropy
- * term. Every loss and gradient of one update is computed at the same parameters, then α, actor and critics step
+ * term (with {@code − α log π(a'|s')} inside the bracket when {@link SacConfig#backupEntropy()} is set). Every loss and gradient of one update is computed at the same parameters, then α, actor and critics step
  * (the reference's order) and the targets move.
  *
  * <p>Rows of a learning batch are the offline rows followed by the simulated rows. Subclasses change the per-row TD
@@ -361,8 +361,10 @@ public class SacLearner implements Learner {
         q2Pass.readOutput(q2);
         t1Pass.readOutput(qt1);
         t2Pass.readOutput(qt2);
+        boolean soft = cfg.backupEntropy();
         for (int i = 0; i < n; i++) {
-            target[i] = rew[i] + rewardCorrection(i) + cfg.gamma() * (1 - done[i]) * Math.min(qt1[i], qt2[i]);
+            double next = Math.min(qt1[i], qt2[i]) - (soft ? alpha * piLogp[n + i] : 0.0);
+            target[i] = rew[i] + rewardCorrection(i) + cfg.gamma() * (1 - done[i]) * next;
         }
 
         Map<String, Double> m = new LinkedHashMap<>();

@@ -188,7 +188,7 @@ class LearnerLifecycleTest {
         // the plain-Java rollout forward and the learner's ND4J forward give the same deterministic action
         SacConfig s = small().sac();
         SacConfig d = new SacConfig(s.hidden(), s.actorLr(), s.criticLr(), s.alphaLr(), s.gamma(), s.tau(), true, 1.0,
-                null, -20, 2, 1.0, -1.0, 0.0, 4, 4, 4, "double");
+                null, -20, 2, 1.0, -1.0, 0.0, 4, 4, 4, "double", false);
         SacLearner l = new SacLearner("sac", LearnerDims.of(OBS, ACT), d, 3);
         Random r = new Random(1);
         Batch b = Ref.randomBatch(r, 4, OBS, ACT);

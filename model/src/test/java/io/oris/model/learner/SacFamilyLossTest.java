@@ -35,7 +35,7 @@ class SacFamilyLossTest {
         // last-layer gain 0 = default init, so outputs (and gradients) are not all tiny; log σ bounds tight enough
         // that some rows hit the clamp
         return new SacConfig(List.of(5, 4), d.actorLr(), d.criticLr(), d.alphaLr(), d.gamma(), d.tau(), true, 0.7,
-                null, -0.3, 0.3, 1.3, -0.2, 0.0, 4, 5, 9, "double");
+                null, -0.3, 0.3, 1.3, -0.2, 0.0, 4, 5, 9, "double", false);
     }
 
     static DiscriminatorConfig tinyDisc() {

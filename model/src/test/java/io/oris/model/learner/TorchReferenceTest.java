@@ -114,7 +114,7 @@ class TorchReferenceTest {
         SacConfig s = d.sac();
         SacConfig sac = new SacConfig(List.of(8, 8), s.actorLr(), s.criticLr(), s.alphaLr(), s.gamma(), s.tau(), true,
                 0.7, null, s.logStdMin(), s.logStdMax(), s.logStdMultiplier(), s.logStdOffset(), 0.0, N_OFF, N_SIM,
-                N_OFF + N_SIM, "double");
+                N_OFF + N_SIM, "double", false);
         DiscriminatorConfig disc = new DiscriminatorConfig(List.of(8, 8), 1e-3, 0.1, D_REAL, D_SIM, 2.0, true);
         H2oConfig h = d.h2o();
         H2oConfig h2o = new H2oConfig(0.5, h.temperature(), h.clipDiff(), h.ratioMin(), h.ratioMax(),
@@ -133,9 +133,14 @@ class TorchReferenceTest {
         SacConfig s = c.sac();
         SacConfig sac = new SacConfig(s.hidden(), s.actorLr(), s.criticLr(), s.alphaLr(), s.gamma(), s.tau(), true,
                 s.initialAlpha(), null, -1.4, -1.25, s.logStdMultiplier(), s.logStdOffset(), s.lastLayerGain(),
-                s.offlineBatch(), s.simulatedBatch(), s.singleSourceBatch(), "double");
+                s.offlineBatch(), s.simulatedBatch(), s.singleSourceBatch(), "double", false);
         return new LearnerConfig(sac, c.cql(), c.iql(), c.td3bc(), c.bc(), c.h2o(), c.discriminator(), c.oris(),
                 c.gan());
+    }
+
+    /** The same with the soft Bellman backup (− α log π(a'|s') in the target). */
+    static LearnerConfig softBackupConfig() {
+        return config().withOverrides(java.util.Map.of("sac.backupEntropy", true));
     }
 
     static StateGan gan() {
@@ -149,6 +154,13 @@ class TorchReferenceTest {
     void sac() throws Exception {
         Random r = new Random(1);
         check(sacFamily("sac", "sac", config(), UpdateInput.of(null, batch(r, N_OFF + N_SIM)), null));
+    }
+
+    @Test
+    void sacWithEntropyInTheBackup() throws Exception {
+        Random r = new Random(3);
+        check(sacFamily("sac-soft-backup", "sac", softBackupConfig(), UpdateInput.of(null, batch(r, N_OFF + N_SIM)),
+                null));
     }
 
     @Test
@@ -342,7 +354,7 @@ class TorchReferenceTest {
         SacConfig s = rc.sac();
         c.put("gamma", s.gamma()).put("tau", s.tau()).put("actor_lr", s.actorLr()).put("critic_lr", s.criticLr())
                 .put("alpha_lr", s.alphaLr()).put("auto_alpha", s.autoAlpha()).put("log_std_min", s.logStdMin())
-                .put("log_std_max", s.logStdMax());
+                .put("log_std_max", s.logStdMax()).put("backup_entropy", s.backupEntropy());
         if (s.targetEntropy() == null) {
             c.putNull("target_entropy");
         } else {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             IngestCommand.class,
             CollectCommand.class,
+            EnvCommand.class,
             DatasetsCommand.class,
             BenchCommand.class,
             PlanCommand.class,
