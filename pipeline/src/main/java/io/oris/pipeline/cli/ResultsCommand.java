@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * time and machine; {@code scores.csv}), from the job's newest report and its run folders. Nothing is trained.
  */
 @Command(name = "results", mixinStandardHelpOptions = true,
-        description = "Write a results folder (README.md with the score table, 95% bootstrap CIs, pairwise comparisons,"
+        description = "Write a results folder (README.md with the score table, 95%% bootstrap CIs, pairwise comparisons,"
                 + " figures and how it was made; scores.csv; PNGs) from a job's newest report.",
         footer = {"%nExample:", "  oris results jobs/quickstart.yaml --out results/quickstart"})
 public final class ResultsCommand implements Callable<Integer> {
