@@ -1,13 +1,16 @@
 package io.oris.pipeline.cli;
 
+import io.oris.sim.env.DynamicsGap;
 import io.oris.sim.env.EnvBridge;
 import io.oris.sim.env.Environments;
 import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,20 +38,31 @@ public final class EnvServeCommand implements Callable<Integer> {
             description = "Where the client listens (loopback is usual).")
     String connect;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         int colon = connect.lastIndexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("--connect must be HOST:PORT, got '" + connect + "'");
+            throw usage("--connect must be HOST:PORT, got '" + connect + "'");
         }
         String host = connect.substring(0, colon);
         int port;
         try {
             port = Integer.parseInt(connect.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--connect: port of '" + connect + "' is not a number");
+            throw usage("--connect: port of '" + connect + "' is not a number");
         }
-        try (LocomotionEnv env = Environments.create(task, gap, seed);
+        Task parsedTask;
+        DynamicsGap parsedGap;
+        try {
+            parsedTask = Task.parse(task);
+            parsedGap = DynamicsGap.parse(gap);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        try (LocomotionEnv env = Environments.create(parsedTask, parsedGap, seed);
              Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 30_000);
             socket.setTcpNoDelay(true);
@@ -58,5 +72,10 @@ public final class EnvServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("env serve: connection to " + connect + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A usage error (exit code 2), as for any other bad option. */
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }
