@@ -51,7 +51,7 @@ public final class SubmitCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("--master", master, "--deploy-mode", "client",
                 "--class", OrisCli.class.getName(), "--name", "oris " + job.getFileName(),
                 "--executor-memory", executorMemory,
-                "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", JvmFlags.SPARK_OPENS),
+                "--conf", "spark.executor.extraJavaOptions=" + JvmFlags.joined(),
                 "--conf", "spark.executorEnv.OMP_NUM_THREADS=1"));
         String coretype = System.getenv("OPENBLAS_CORETYPE");
         if (coretype != null && !coretype.isBlank()) {

@@ -56,7 +56,7 @@ class ClusterSubmitTest {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-Xmx1g");
-            cmd.addAll(List.of(JvmFlags.SPARK_OPENS));
+            cmd.addAll(JvmFlags.FLAGS);
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.oris.pipeline.cli.OrisCli",
                     "submit", job.toString(), "--master", cluster.masterUrl(), "--jar", appJar.toString(),
                     "--executor-memory", "1g", "--conf", "spark.driver.host=127.0.0.1",

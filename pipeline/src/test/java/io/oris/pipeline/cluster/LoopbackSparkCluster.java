@@ -71,7 +71,7 @@ final class LoopbackSparkCluster implements AutoCloseable {
         cmd.add("-Xmx512m");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.addAll(List.of(JvmFlags.SPARK_OPENS));
+        cmd.addAll(JvmFlags.FLAGS);
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd)

@@ -40,7 +40,7 @@ class DeterminismTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx1g");
-        cmd.addAll(List.of(JvmFlags.SPARK_OPENS));
+        cmd.addAll(JvmFlags.FLAGS);
         cmd.add("-cp");
         cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         cmd.add(DeterminismProbe.class.getName());
