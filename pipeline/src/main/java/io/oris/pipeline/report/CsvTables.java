@@ -3,11 +3,12 @@ package io.oris.pipeline.report;
 import io.oris.pipeline.report.ReportTable.Score;
 import io.oris.pipeline.report.ReportTable.Text;
 import io.oris.pipeline.report.ReportTable.Value;
+import io.oris.storage.csv.CsvFiles;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders report tables as RFC 4180 CSV: a table in its printed shape (scores as {@code mean ± std}),
+ * Renders report tables as RFC 4180 CSV (through {@link CsvFiles}): a table in its printed shape (scores as {@code mean ± std}),
  * and the tidy list of all cells with separate numeric columns for spreadsheets and scripts.
  */
 public final class CsvTables {
@@ -16,16 +17,15 @@ public final class CsvTables {
 
     /** One table in its printed shape. */
     public static String render(ReportTable t, int decimals) {
-        StringBuilder sb = new StringBuilder();
-        line(sb, t.header());
+        List<List<String>> rows = new ArrayList<>();
         for (ReportTable.Row row : t.rows()) {
             List<String> cells = new ArrayList<>();
             for (Value v : row.values()) {
                 cells.add(v instanceof Text x ? x.text() : ((Score) v).format(decimals, " ± "));
             }
-            line(sb, cells);
+            rows.add(cells);
         }
-        return sb.toString();
+        return CsvFiles.render(t.header(), rows);
     }
 
     /**
@@ -33,16 +33,16 @@ public final class CsvTables {
      * missing, mean and std of the final normalized score and of the final return (full precision).
      */
     public static String cells(SweepScores s) {
-        StringBuilder sb = new StringBuilder();
-        line(sb, List.of("column", "method", "variant", "task", "dataset", "gap", "seeds", "n", "failed", "missing",
-                "score_mean", "score_std", "return_mean", "return_std"));
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = List.of("column", "method", "variant", "task", "dataset", "gap", "seeds", "n", "failed", "missing",
+                "score_mean", "score_std", "return_mean", "return_std");
         for (CellStats c : s.cells().values()) {
             CellKey k = c.key();
-            line(sb, List.of(k.column(), Names.methodOf(k.column()), Names.variantOf(k.column()).isEmpty() ? "" : k.column(), k.task(), k.dataset(),
+            rows.add(List.of(k.column(), Names.methodOf(k.column()), Names.variantOf(k.column()).isEmpty() ? "" : k.column(), k.task(), k.dataset(),
                     k.gap(), Integer.toString(c.total()), Integer.toString(c.n()), Integer.toString(c.failed()),
                     Integer.toString(c.missing()), num(c.mean()), num(c.std()), num(c.returnMean()), num(c.returnStd())));
         }
-        return sb.toString();
+        return CsvFiles.render(header, rows);
     }
 
     /** The columns of {@link #runs}. */
@@ -57,15 +57,14 @@ public final class CsvTables {
      * at full precision (empty unless the run succeeded and was evaluated).
      */
     public static String runs(SweepScores s) {
-        StringBuilder sb = new StringBuilder();
-        line(sb, RUNS_HEADER);
+        List<List<String>> rows = new ArrayList<>();
         for (RunScore r : s.runs()) {
             RunResult run = r.run();
-            line(sb, List.of(run.runId(), run.column(), run.task(), run.dataset(), run.gap(), Long.toString(run.seed()),
+            rows.add(List.of(run.runId(), run.column(), run.task(), run.dataset(), run.gap(), Long.toString(run.seed()),
                     run.status(), r.usable() ? Double.toString(r.finalScore()) : "",
                     r.usable() ? Double.toString(r.finalReturn()) : ""));
         }
-        return sb.toString();
+        return CsvFiles.render(RUNS_HEADER, rows);
     }
 
     /**
@@ -73,37 +72,19 @@ public final class CsvTables {
      * Parquet library): coordinates, the training step, the mean normalized score, mean return and episode count.
      */
     public static String curves(SweepScores s) {
-        StringBuilder sb = new StringBuilder();
-        line(sb, CURVES_HEADER);
+        List<List<String>> rows = new ArrayList<>();
         for (RunScore r : s.runs()) {
             RunResult run = r.run();
             for (EvalPoint p : run.curve()) {
-                line(sb, List.of(run.runId(), run.column(), run.task(), run.dataset(), run.gap(), Long.toString(run.seed()),
+                rows.add(List.of(run.runId(), run.column(), run.task(), run.dataset(), run.gap(), Long.toString(run.seed()),
                         Long.toString(p.step()), num(p.meanNormalizedScore()), num(p.meanReturn()),
                         Integer.toString(p.episodes())));
             }
         }
-        return sb.toString();
+        return CsvFiles.render(CURVES_HEADER, rows);
     }
 
     private static String num(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
-    }
-
-    private static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(quote(cells.get(i)));
-        }
-        sb.append("\r\n");
-    }
-
-    static String quote(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
     }
 }

@@ -3,6 +3,8 @@ package io.oris.storage.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oris.storage.BadInputException;
+import io.oris.storage.csv.CsvFiles;
+import io.oris.storage.csv.CsvTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses CSV (with a header row) and JSON Lines robot logs into {@link LogRecord}s as a {@link LogMapping}
+ * Parses CSV (with a header row, read by {@link CsvFiles}) and JSON Lines robot logs into {@link LogRecord}s as a {@link LogMapping}
  * says. The format follows the extension ({@code .csv}; {@code .jsonl}/{@code .ndjson}/{@code .json}).
  * A row with the wrong column count, a missing field, a non-numeric or non-finite value fails naming the
  * file, line and column.
@@ -42,34 +44,15 @@ final class LogParser {
     }
 
     private List<LogRecord> parseCsv(Path file, int fileIndex) {
+        CsvTable table = CsvFiles.read(file);
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < table.header().size(); i++) {
+            index.put(table.header().get(i), i);
+        }
+        Columns cols = new Columns(file, index);
         List<LogRecord> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null) {
-                throw new BadInputException(file, "line 1", "empty file: expected a header row of column names");
-            }
-            List<String> columns = splitCsv(header);
-            Map<String, Integer> index = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                index.put(columns.get(i).trim(), i);
-            }
-            Columns cols = new Columns(file, index);
-            String text;
-            long line = 1;
-            while ((text = in.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                List<String> cells = splitCsv(text);
-                if (cells.size() != columns.size()) {
-                    throw new BadInputException(file, "line " + line, "has " + cells.size() + " columns, expected "
-                            + columns.size() + " (as in the header)");
-                }
-                out.add(record(file, fileIndex, line, c -> cells.get(cols.at(c)).trim()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        for (CsvTable.Row row : table.rows()) {
+            out.add(record(file, fileIndex, row.line(), c -> row.cells().get(cols.at(c)).trim()));
         }
         return out;
     }
@@ -208,35 +191,6 @@ final class LogParser {
             default -> throw new BadInputException(file, "line " + line, "column '" + column + "' holds '" + text
                     + "', expected true/false or 1/0");
         }
-    }
-
-    /** Splits a CSV line on commas, honouring double quotes (no embedded newlines). */
-    static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
     }
 
     /** Header name → cell index, with the check that every mapped column exists. */
