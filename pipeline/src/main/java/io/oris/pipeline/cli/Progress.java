@@ -1,6 +1,6 @@
 package io.oris.pipeline.cli;
 
-import java.util.function.Consumer;
+import io.oris.orchestration.runner.ProgressLog;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.Logger;
@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where the commands' progress lines go: the SLF4J logger {@code io.oris.progress} (log4j2, configured in the
- * project's one {@code log4j2.properties}: plain lines on stdout, one per update, so CI logs and terminals read the
- * same), and the log levels {@code --quiet} and {@code --verbose} set. Results (tables, report paths) are printed by
+ * project's one {@code log4j2.properties}: plain lines on stdout, one per update; on an interactive terminal the
+ * train stage's periodic status is redrawn in place instead), and the log levels {@code --quiet} and {@code --verbose} set. Results (tables, report paths) are printed by
  * the commands themselves and are never hidden.
  */
 public final class Progress {
@@ -20,9 +20,54 @@ public final class Progress {
     private Progress() {
     }
 
-    /** A sink for progress lines (INFO on {@link #LOGGER}). */
-    public static Consumer<String> sink() {
-        return LOG::info;
+    /**
+     * A sink for progress lines (INFO on {@link #LOGGER}). When standard output is an interactive terminal, status
+     * lines (the train stage's periodic update) are redrawn in place ({@link TerminalProgress}); otherwise, and
+     * always with {@code ORIS_PROGRESS=lines}, every update is its own line, as CI logs and files need.
+     */
+    public static ProgressLog sink() {
+        if (!LOG.isInfoEnabled()) {
+            return quiet();
+        }
+        boolean terminal = System.console() != null && !"lines".equals(System.getenv("ORIS_PROGRESS"));
+        return terminal ? new TerminalProgress(System.out, LOG::info, terminalWidth()) : lines();
+    }
+
+    private static ProgressLog lines() {
+        return new ProgressLog() {
+            @Override
+            public void accept(String line) {
+                LOG.info(line);
+            }
+
+            @Override
+            public void status(String line) {
+                LOG.info(line);
+            }
+        };
+    }
+
+    private static ProgressLog quiet() {
+        return new ProgressLog() {
+            @Override
+            public void accept(String line) {
+                LOG.info(line);
+            }
+
+            @Override
+            public void status(String line) {
+                // --quiet: no live status either
+            }
+        };
+    }
+
+    /** The terminal's width from {@code COLUMNS} where the shell exports it, else 120. */
+    private static int terminalWidth() {
+        try {
+            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120").trim());
+        } catch (NumberFormatException e) {
+            return 120;
+        }
     }
 
     /**

@@ -56,7 +56,7 @@ public final class TrainStage implements StageExecutor {
         LearnerProvider provider = learners;
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobGroup("oris-" + task.id(), "train " + task.id(), true);
-        TrainProgress progress = new TrainProgress(root, todo, context.log(), progressEveryMillis);
+        TrainProgress progress = new TrainProgress(root, todo, context::status, progressEveryMillis);
         List<TrainOutcome> outcomes;
         try (progress) {
             progress.start();
