@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "datasets",
         description = "List, show, subset and install transition datasets.",
         subcommands = {DatasetsListCommand.class, DatasetsShowCommand.class, DatasetsSubsetCommand.class,
-            DatasetsInstallCommand.class, DatasetsVerifyCommand.class})
+            DatasetsInstallCommand.class, DatasetsVerifyCommand.class, DatasetsExportCommand.class})
 public final class DatasetsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

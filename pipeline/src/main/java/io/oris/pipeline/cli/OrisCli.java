@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             CollectCommand.class,
             EnvCommand.class,
             DatasetsCommand.class,
+            GanCommand.class,
             BenchCommand.class,
             PlanCommand.class,
             RunCommand.class,

@@ -1,22 +1,31 @@
 package io.oris.pipeline.gan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oris.model.config.GanConfig;
+import io.oris.model.oris.StateGan;
 import io.oris.orchestration.descriptor.HyperparameterKeys;
 import io.oris.orchestration.sweep.GanSpec;
 import io.oris.pipeline.train.RunConfig;
+import io.oris.storage.BadInputException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Where a pre-trained ORIS GAN lives and with which settings: {@code <data-root>/gan/<dataset>-<hash>-s<seed>/}
  * ({@link GanSpec#folderName()}: the hash covers the GAN settings, the suffix is the seed it was trained with) holds
- * {@code gan.bin} (generator and discriminator) and {@code curves.parquet}. An ORIS run reads the GAN its config's
+ * {@code gan.bin} (generator and discriminator), {@code curves.parquet} and {@code gan.json} (dataset, settings, seed). An ORIS run reads the GAN its config's
  * {@code gan} section names, so a run never reads a GAN of another seed or with settings it did not ask for.
  */
 public final class GanArtifacts {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private GanArtifacts() {
     }
 
@@ -36,6 +45,51 @@ public final class GanArtifacts {
 
     public static Path curves(Path dir) {
         return dir.resolve("curves.parquet");
+    }
+
+    /** {@code gan.json}: the GAN's dataset, settings and seed ({@link GanSpec#config()}), so it can be loaded alone. */
+    public static Path description(Path dir) {
+        return dir.resolve("gan.json");
+    }
+
+    /** Writes {@code gan.json} for {@code gan} into {@code dir}. */
+    public static void describe(Path dir, GanSpec gan) throws IOException {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("dataset", gan.datasetId());
+        d.put("settings", new TreeMap<>(gan.settings()));
+        d.put("seed", gan.seed());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(description(dir).toFile(), d);
+    }
+
+    /**
+     * Loads the GAN of a folder under {@code <data-root>/gan/}, with the settings its {@code gan.json} records; a
+     * folder made before {@code gan.json} existed is read with the default settings (its checkpoint's sizes must
+     * then match them, else the error says so).
+     */
+    public static StateGan load(Path dir) throws IOException {
+        Path checkpoint = checkpoint(dir);
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new BadInputException(dir, "gan.bin", "is missing: not a trained GAN folder"
+                    + " (the pretrain-gan stage publishes gan.bin, curves.parquet and gan.json)");
+        }
+        Map<String, Object> settings = Map.of();
+        Path json = description(dir);
+        if (Files.isRegularFile(json)) {
+            Object s = JSON.readValue(json.toFile(), Map.class).get("settings");
+            if (!(s instanceof Map<?, ?> m)) {
+                throw new BadInputException(json, "settings", "expected an object of GAN settings");
+            }
+            Map<String, Object> typed = new LinkedHashMap<>();
+            m.forEach((k, v) -> typed.put(String.valueOf(k), v));
+            settings = typed;
+        }
+        try {
+            return StateGan.load(checkpoint, config(settings), DataType.FLOAT);
+        } catch (RuntimeException e) {
+            throw new BadInputException(checkpoint, "generator/discriminator", "does not match the GAN"
+                    + " settings " + (Files.isRegularFile(json) ? "in " + json : "(defaults; no gan.json)")
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -88,6 +88,7 @@ public final class PretrainGanStage implements StageExecutor {
         Path target = GanArtifacts.dir(root, job.spec());
         AtomicPublish.writeFolder(target, staged -> {
             result.gan().checkpoint(GanArtifacts.checkpoint(staged));
+            GanArtifacts.describe(staged, job.spec());
             try (TableWriter w = TableWriter.open(CURVES, GanArtifacts.curves(staged))) {
                 for (GanTrainer.CurvePoint p : result.curves()) {
                     w.write(p.step(), p.dLoss(), p.gLoss(), p.dReal(), p.dFake());
