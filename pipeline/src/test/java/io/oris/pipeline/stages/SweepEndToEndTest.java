@@ -205,4 +205,39 @@ class SweepEndToEndTest {
         assertEquals(1, TableReader.readAll(result.report().scores()).stream()
                 .filter(r -> "succeeded".equals(r.get("status"))).count());
     }
+
+    @Test
+    void minariDatasetsNamedInAJobAreFoundIngestedAndTrainedOn() throws Exception {
+        Path root = dir.resolve("minari-root");
+        // a Minari folder where Minari keeps them, <data-root>/minari/<dataset_id> (docs/architecture.md, SourceLocations)
+        new io.oris.storage.minari.MinariSyntheticFolder("mujoco/hopper/medium-v0", io.oris.storage.D4rlEnvs.require("hopper"),
+                4, 250, -20.272305, 3234.3, 11).write(root.resolve("minari").resolve("mujoco/hopper/medium-v0"));
+        Path job = dir.resolve("minari-run.yaml");
+        Files.writeString(job, JOB.formatted("").replace("- {collect: random, size: 1500}", "- {minari: mujoco/hopper/medium-v0}")
+                .replace("methods: [sac, h2o, oris]", "methods: [bc]").replace("gaps: [gravity=2.0]", "gaps: [real]")
+                .replace("    gan: {steps: 40, hidden: [32, 32], batch_size: 64}\n", "")
+                .replace("      sac: {sac.hidden: [32, 32]}\n", "").replace("      h2o: {sac.hidden: [32, 32]}\n", "")
+                .replace("      oris: {sac.hidden: [32, 32], oris.rolloutHorizon: 10}\n", "")
+                .replace("    hyperparameters:\n", ""));
+        SweepRunner.Result result = run(job, root);
+        assertTrue(result.outcome().report().succeeded(), "the Minari sweep succeeds");
+        String id = "minari-mujoco-hopper-medium-v0";
+        DatasetStore store = new DatasetStore(root);
+        assertTrue(store.exists(id), "the Minari dataset is ingested as " + id);
+        Manifest m = store.manifest(id);
+        assertEquals(1000, m.rows());
+        assertEquals("minari", m.source().kind());
+        assertEquals("mujoco/hopper/medium-v0", String.valueOf(m.source().attributes().get("dataset_id")));
+        assertEquals(-20.272305, ((Number) m.source().attributes().get("ref_min_score")).doubleValue(), 1e-9,
+                "Minari's reference scores are kept in the manifest");
+        assertEquals(1, TableReader.readAll(result.report().scores()).stream()
+                .filter(r -> "succeeded".equals(r.get("status"))).count());
+
+        java.io.StringWriter shown = new java.io.StringWriter();
+        picocli.CommandLine cli = io.oris.pipeline.cli.OrisCli.commandLine();
+        cli.setOut(new java.io.PrintWriter(shown));
+        assertEquals(0, cli.execute("datasets", "show", id, "--data-root", root.toString()));
+        assertTrue(shown.toString().contains("Minari mujoco/hopper/medium-v0"), shown.toString());
+        assertTrue(shown.toString().contains("3234.3"), "the Minari reference scores are shown: " + shown);
+    }
 }
