@@ -55,7 +55,7 @@ public final class LearnerBenchmark {
     }
 
     public static final List<Shape> SHAPES = List.of(new Shape("hopper", 11, 3), new Shape("halfcheetah", 17, 6));
-    public static final List<String> METHODS = List.of("sac", "cql", "h2o", "oris");
+    public static final List<String> METHODS = List.of("sac", "cql", "sql", "h2o", "oris");
     private static final String PYTHON = "/usr/bin/python3";
 
     private final double seconds;
@@ -272,7 +272,7 @@ public final class LearnerBenchmark {
         ObjectNode rel = root.putObject("best_vs_best_sac");
         for (Shape s : SHAPES) {
             double sac = best(r.figures(), "dl4j", "sac", s.env());
-            for (String m : List.of("cql", "h2o", "oris")) {
+            for (String m : METHODS.subList(1, METHODS.size())) {
                 double v = best(r.figures(), "dl4j", m, s.env());
                 if (sac > 0 && v > 0) {
                     rel.put(m + "/" + s.env(), v / sac);
@@ -298,7 +298,7 @@ public final class LearnerBenchmark {
         double seconds = Double.parseDouble(args[3]);
         double[] std = new double[obs];
         java.util.Arrays.fill(std, 1.0);
-        // synthetic dataset statistics: unit std (H2O, ORIS), zero mean (TD3+BC), a return range (IQL's reward scale)
+        // synthetic dataset statistics: unit std (H2O, ORIS), zero mean (TD3+BC), a return range (IQL's and SQL's reward scale)
         LearnerDims dims = new LearnerDims(obs, act, new DatasetStats(new double[obs], std, 0.0, 1000.0));
         StateGan gan = method.startsWith("oris") ? new StateGan(obs, GanConfig.defaults(), new double[obs], std,
                 DataType.FLOAT, new SeededRandom(1)) : null;

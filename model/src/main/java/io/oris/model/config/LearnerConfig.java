@@ -10,13 +10,18 @@ import java.util.Map;
  * use dotted keys ({@code sac.gamma}, {@code h2o.beta}, {@code oris.wMin}); an unknown key is an error.
  */
 public record LearnerConfig(SacConfig sac, CqlConfig cql, IqlConfig iql, Td3BcConfig td3bc, BcConfig bc, H2oConfig h2o,
-                            DiscriminatorConfig discriminator, OrisConfig oris, GanConfig gan) {
+                            DiscriminatorConfig discriminator, OrisConfig oris, GanConfig gan, SqlConfig sql) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Groups added after a run's config.json was written (SQL) read as their defaults. */
+    public LearnerConfig {
+        sql = sql == null ? SqlConfig.defaults() : sql;
+    }
 
     public static LearnerConfig defaults() {
         return new LearnerConfig(SacConfig.defaults(), CqlConfig.defaults(), IqlConfig.defaults(),
                 Td3BcConfig.defaults(), BcConfig.defaults(), H2oConfig.defaults(), DiscriminatorConfig.defaults(),
-                OrisConfig.defaults(), GanConfig.defaults());
+                OrisConfig.defaults(), GanConfig.defaults(), SqlConfig.defaults());
     }
 
     /** A copy with {@code overrides} applied (values may be numbers, booleans, strings or lists). */

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Builds a learner from a method name and a configuration. Names: {@code sac} (simulator only), {@code cql},
- * {@code iql}, {@code td3bc}, {@code bc}, {@code h2o} with any of the suffixes {@code -a} (uniform ω), {@code -dr}
+ * {@code iql}, {@code sql}, {@code td3bc}, {@code bc}, {@code h2o} with any of the suffixes {@code -a} (uniform ω), {@code -dr}
  * (no dynamics ratio), {@code -reg} (no regularisation), {@code -v} (E_ω[Q]), {@code darc}, {@code darc+},
  * {@code oris} with {@code -no_restart} and/or {@code -h2o_reweight} ({@code oris.regularisation: h2o} adds H2O's
  * value regularisation; {@code oris-no_restart-h2o_reweight} with it is H2O's learner). Suffixes switch the corresponding config
@@ -24,7 +24,7 @@ public final class Learners {
 
     /** Every base method and the ablations the papers report. */
     public static List<String> knownMethods() {
-        return List.of("sac", "cql", "iql", "td3bc", "bc", "h2o", "h2o-a", "h2o-dr", "h2o-a-dr", "h2o-reg",
+        return List.of("sac", "cql", "iql", "sql", "td3bc", "bc", "h2o", "h2o-a", "h2o-dr", "h2o-a-dr", "h2o-reg",
                 "h2o-reg-dr", "h2o-v", "darc", "darc+", "oris", "oris-no_restart", "oris-h2o_reweight",
                 "oris-no_restart-h2o_reweight");
     }
@@ -52,7 +52,7 @@ public final class Learners {
         String base = base(method);
         Set<String> sfx = suffixes(method);
         switch (base) {
-            case "sac", "cql", "iql", "td3bc", "bc", "darc", "darc+" -> {
+            case "sac", "cql", "iql", "sql", "td3bc", "bc", "darc", "darc+" -> {
                 if (!sfx.isEmpty()) {
                     throw unknown(method);
                 }
@@ -71,7 +71,7 @@ public final class Learners {
                 H2oConfig r = new H2oConfig(h.beta(), h.temperature(), h.clipDiff(), h.ratioMin(), h.ratioMax(),
                         h.nextStateSamples(), h.nextStateNoise(), h.uMin(), h.uMax(), adaptive, ratio, reg, variant);
                 return new LearnerConfig(cfg.sac(), cfg.cql(), cfg.iql(), cfg.td3bc(), cfg.bc(), r,
-                        cfg.discriminator(), cfg.oris(), cfg.gan());
+                        cfg.discriminator(), cfg.oris(), cfg.gan(), cfg.sql());
             }
             case "oris" -> {
                 OrisConfig o = cfg.oris();
@@ -84,7 +84,7 @@ public final class Learners {
                 OrisConfig r = new OrisConfig(o.wMin(), o.wMax(), o.restartNoiseScale(), o.randomActionProbability(),
                         o.rolloutHorizon(), o.rolloutCount(), o.granularity(), restart, reweight, o.regularisation());
                 return new LearnerConfig(cfg.sac(), cfg.cql(), cfg.iql(), cfg.td3bc(), cfg.bc(), cfg.h2o(),
-                        cfg.discriminator(), r, cfg.gan());
+                        cfg.discriminator(), r, cfg.gan(), cfg.sql());
             }
             default -> throw unknown(method);
         }
@@ -106,6 +106,7 @@ public final class Learners {
             case "sac" -> new SacLearner(name, dims, c.sac(), seed);
             case "cql" -> new CqlLearner(name, dims, c.sac(), c.cql(), seed);
             case "iql" -> new IqlLearner(name, dims, c.sac(), c.iql(), seed);
+            case "sql" -> new SqlLearner(name, dims, c.sac(), c.sql(), seed);
             case "td3bc" -> new Td3BcLearner(name, dims, c.sac(), c.td3bc(), seed);
             case "bc" -> new BcLearner(name, dims, c.sac(), c.bc(), seed);
             case "h2o" -> new H2oLearner(name, dims, c.sac(), c.h2o(), c.discriminator(), seed);

@@ -107,7 +107,7 @@ class LearnerLifecycleTest {
     @Test
     void restoreThenContinueEqualsNotStopping(@TempDir Path dir) throws Exception {
         LearnerDims dims = dims();
-        for (String m : List.of("sac", "h2o", "oris", "oris-h2o_reweight", "cql", "iql", "td3bc", "bc", "darc+")) {
+        for (String m : List.of("sac", "h2o", "oris", "oris-h2o_reweight", "cql", "iql", "sql", "td3bc", "bc", "darc+")) {
             Learner a = Learners.create(m, small(), dims, gan(), 7);
             List<UpdateInput> in = inputs(a.batchSpec(), 6, 11);
             for (int i = 0; i < 3; i++) {

@@ -12,6 +12,7 @@ import io.oris.model.config.IqlConfig;
 import io.oris.model.config.LearnerConfig;
 import io.oris.model.config.OrisConfig;
 import io.oris.model.config.SacConfig;
+import io.oris.model.config.SqlConfig;
 import io.oris.model.config.Td3BcConfig;
 import io.oris.model.h2o.DynamicsDiscriminators;
 import io.oris.model.nn.HostIO;
@@ -124,7 +125,7 @@ class TorchReferenceTest {
         OrisConfig oris = new OrisConfig(0.01, o.wMax(), o.restartNoiseScale(), o.randomActionProbability(),
                 o.rolloutHorizon(), o.rolloutCount(), o.granularity(), o.restartFromGenerator(), o.h2oReweight(),
                 o.regularisation());
-        return new LearnerConfig(sac, d.cql(), d.iql(), d.td3bc(), d.bc(), h2o, disc, oris, d.gan());
+        return new LearnerConfig(sac, d.cql(), d.iql(), d.td3bc(), d.bc(), h2o, disc, oris, d.gan(), d.sql());
     }
 
     /** The same with log σ bounds tight enough that some entries sit on the clamp (its gradient cut). */
@@ -135,7 +136,7 @@ class TorchReferenceTest {
                 s.initialAlpha(), null, -1.4, -1.25, s.logStdMultiplier(), s.logStdOffset(), s.lastLayerGain(),
                 s.offlineBatch(), s.simulatedBatch(), s.singleSourceBatch(), "double", false);
         return new LearnerConfig(sac, c.cql(), c.iql(), c.td3bc(), c.bc(), c.h2o(), c.discriminator(), c.oris(),
-                c.gan());
+                c.gan(), c.sql());
     }
 
     /** The same with the soft Bellman backup (− α log π(a'|s') in the target). */
@@ -314,6 +315,57 @@ class TorchReferenceTest {
         after.set("value", net(l.valueGroup(), 0, false));
         putCritics(after, l.criticGroup());
         check(new Case("iql", input, List.of(m), List.of(java), Set.of()));
+    }
+
+    /**
+     * SQL (Xu et al. 2023): sparse value objective, then critics and the weighted-regression actor on the stepped V.
+     * α = 0.25 so that the sparse indicator cuts some rows of this batch.
+     */
+    @Test
+    void sql() throws Exception {
+        Random r = new Random(13);
+        LearnerConfig base = config();
+        SqlConfig d = base.sql();
+        SqlConfig q = new SqlConfig(0.25, d.lr(), d.actorLrSchedule(), d.maxSteps(), d.rewardScale(), d.actorWeight(),
+                d.maxWeight());
+        LearnerConfig cfg = new LearnerConfig(base.sac(), base.cql(), base.iql(), base.td3bc(), base.bc(), base.h2o(),
+                base.discriminator(), base.oris(), base.gan(), q);
+        SqlLearner l = (SqlLearner) Learners.create("sql", cfg, dims(), null, 31);
+        ObjectNode input = root("sql");
+        ObjectNode c = base(input);
+        c.put("gamma", cfg.sac().gamma()).put("tau", cfg.sac().tau()).put("alpha", q.alpha())
+                .put("actor_weight", q.actorWeight()).put("max_weight", q.maxWeight()).put("actor_lr", q.lr())
+                .put("critic_lr", q.lr()).put("value_lr", q.lr()).put("reward_scale", l.rewardScale())
+                .put("log_std_min", cfg.sac().logStdMin()).put("log_std_max", cfg.sac().logStdMax());
+        ObjectNode nets = input.putObject("nets");
+        nets.set("actor", net(l.actorGroup(), 0, false));
+        nets.set("value", net(l.valueGroup(), 0, false));
+        putCritics(nets, l.criticGroup());
+        double[] logStd = l.logStd().clone();
+        input.putObject("vectors").set("actor_log_std", vec(logStd, 0, logStd.length));
+        UpdateInput in = UpdateInput.of(batch(r, N_OFF + N_SIM), null);
+        Map<String, Double> m = l.update(in);
+        double active = m.get("sparse_active_fraction");
+        assertTrue(active > 0 && active < 1, "both branches of the sparse indicator should occur: " + active);
+        ObjectNode upd = input.putArray("updates").addObject();
+        upd.putObject("batch").set("offline", batchJson(in.offline()));
+        upd.putObject("noise");
+        ObjectNode java = MAPPER.createObjectNode();
+        java.putObject("rows");
+        ObjectNode g = java.putObject("grads");
+        g.set("value", grad(l.valueGroup(), 0));
+        g.set("q1", grad(l.criticGroup(), 0));
+        g.set("q2", grad(l.criticGroup(), 1));
+        g.set("actor", grad(l.actorGroup(), 0));
+        double[] logStdGrad = l.logStdGradient().clone();
+        g.set("actor_log_std", vec(logStdGrad, 0, logStdGrad.length));
+        ObjectNode after = java.putObject("after");
+        after.set("actor", net(l.actorGroup(), 0, false));
+        double[] logStdAfter = l.logStd().clone();
+        after.set("actor_log_std", vec(logStdAfter, 0, logStdAfter.length));
+        after.set("value", net(l.valueGroup(), 0, false));
+        putCritics(after, l.criticGroup());
+        check(new Case("sql", input, List.of(m), List.of(java), Set.of()));
     }
 
     // ---- what the TD3+BC and IQL references need from the learners

@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code oris bench learners}: updates/s of SAC, CQL, H2O and ORIS (ND4J, 1 thread and all cores) beside the same SAC
+ * {@code oris bench learners}: updates/s of SAC, CQL, SQL, H2O and ORIS (ND4J, 1 thread and all cores) beside the same SAC
  * update in PyTorch on the CPU; the benchmark itself lives in {@link LearnerBenchmark}.
  */
-@Command(name = "learners", description = "Learner throughput: updates/s of SAC, CQL, H2O, ORIS (ND4J) vs SAC in "
+@Command(name = "learners", description = "Learner throughput: updates/s of SAC, CQL, SQL, H2O, ORIS (ND4J) vs SAC in "
         + "PyTorch (CPU), 1 thread and all cores, hopper and halfcheetah shapes.")
 public final class BenchLearnersCommand implements Callable<Integer> {
 

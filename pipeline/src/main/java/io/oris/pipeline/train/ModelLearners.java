@@ -28,8 +28,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * ({@code sac.hidden}, {@code h2o.beta}, {@code oris.randomActionProbability}, ...; unknown keys fail the run; the job
  * parser has already rejected keys the method does not read), ORIS runs get their own pre-trained GAN (the one
  * their config's {@code gan} section names: their dataset, GAN settings and GAN seed), and each method gets its
- * simulator rollout plan. The run's budget fills {@code iql.maxSteps} (the length of IQL's cosine learning-rate
- * schedule) with its {@code gradient_steps} unless the run's hyperparameters set that key.
+ * simulator rollout plan. The run's budget fills {@code iql.maxSteps} and {@code sql.maxSteps} (the length of IQL's and SQL's
+ * cosine learning-rate schedules) with its {@code gradient_steps} unless the run's hyperparameters set that key.
  * Building a learner pins ND4J to {@link NativeThreads#configured()} native threads (1), so a task's arithmetic
  * does not depend on {@code OMP_NUM_THREADS} (docs/determinism.md).
  */
@@ -38,12 +38,15 @@ public final class ModelLearners implements LearnerProvider {
     public static final String SIM_BUFFER_SIZE = HyperparameterKeys.SIM_BUFFER_SIZE;
     /** The learner-config key that the run's gradient-step budget fills in (IQL's cosine schedule length T). */
     public static final String IQL_MAX_STEPS = "iql.maxSteps";
+    /** The same for SQL's cosine actor learning-rate schedule. */
+    public static final String SQL_MAX_STEPS = "sql.maxSteps";
 
     @Override
     public Learner create(RunConfig config, LearnerDims dims, Path dataRoot) {
         NativeThreads.pin();
         Map<String, Object> hyperparameters = new LinkedHashMap<>(config.hyperparameters());
         hyperparameters.putIfAbsent(IQL_MAX_STEPS, config.gradientSteps());
+        hyperparameters.putIfAbsent(SQL_MAX_STEPS, config.gradientSteps());
         LearnerConfig cfg = learnerConfig(config.runId(), hyperparameters);
         StateGan gan = null;
         if (config.method().equals("oris")) {
