@@ -35,7 +35,7 @@ def run(in_path, out_path):
         out = sql.update(case)
     elif method == "bc":
         out = bc.update(case)
-    elif sac_family.base_method(method) in ("sac", "cql", "h2o", "darc", "darc+", "oris"):
+    elif sac_family.base_method(method) in ("sac", "cql", "combo", "h2o", "darc", "darc+", "oris"):
         out = sac_family.update(case)
     else:
         raise ValueError("no reference for method '%s'" % case["method"])

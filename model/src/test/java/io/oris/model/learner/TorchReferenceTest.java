@@ -125,7 +125,7 @@ class TorchReferenceTest {
         OrisConfig oris = new OrisConfig(0.01, o.wMax(), o.restartNoiseScale(), o.randomActionProbability(),
                 o.rolloutHorizon(), o.rolloutCount(), o.granularity(), o.restartFromGenerator(), o.h2oReweight(),
                 o.regularisation());
-        return new LearnerConfig(sac, d.cql(), d.iql(), d.td3bc(), d.bc(), h2o, disc, oris, d.gan(), d.sql());
+        return new LearnerConfig(sac, d.cql(), d.iql(), d.td3bc(), d.bc(), h2o, disc, oris, d.gan(), d.sql(), d.combo(), d.dynamics());
     }
 
     /** The same with log σ bounds tight enough that some entries sit on the clamp (its gradient cut). */
@@ -136,7 +136,7 @@ class TorchReferenceTest {
                 s.initialAlpha(), null, -1.4, -1.25, s.logStdMultiplier(), s.logStdOffset(), s.lastLayerGain(),
                 s.offlineBatch(), s.simulatedBatch(), s.singleSourceBatch(), "double", false);
         return new LearnerConfig(sac, c.cql(), c.iql(), c.td3bc(), c.bc(), c.h2o(), c.discriminator(), c.oris(),
-                c.gan(), c.sql());
+                c.gan(), c.sql(), c.combo(), c.dynamics());
     }
 
     /** The same with the soft Bellman backup (− α log π(a'|s') in the target). */
@@ -174,6 +174,34 @@ class TorchReferenceTest {
     void cql() throws Exception {
         Random r = new Random(3);
         check(sacFamily("cql", "cql", config(), UpdateInput.of(batch(r, N_OFF + N_SIM), null), null));
+    }
+
+    /**
+     * COMBO's critic objective on a learning batch of offline rows then model rows: the push-down log-sum-exp at the
+     * model states ("model", the paper's ρ) or at every state ("mix"), the push-up at the offline rows. The model rows
+     * are given (the rollouts that make them are tested in {@code ComboLearnerTest}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"model", "mix"})
+    void combo(String pushDown) throws Exception {
+        Random r = new Random(17);
+        LearnerConfig base = config();
+        io.oris.model.config.ComboConfig d = base.combo();
+        io.oris.model.config.ComboConfig cc = new io.oris.model.config.ComboConfig(d.beta(), 2, 0.5, 8, 1000, 1,
+                pushDown);
+        LearnerConfig cfg = new LearnerConfig(base.sac(), base.cql(), base.iql(), base.td3bc(), base.bc(), base.h2o(),
+                base.discriminator(), base.oris(), base.gan(), base.sql(), cc, base.dynamics());
+        io.oris.model.config.DynamicsConfig dc = new io.oris.model.config.DynamicsConfig(2, 1, List.of(4), 1e-3, 4,
+                List.of(0.0, 0.0), 0.01, 0.2, 10, 1, 1);
+        io.oris.model.combo.DynamicsEnsemble model = new io.oris.model.combo.DynamicsEnsemble(OBS, ACT, dc,
+                new double[OBS + ACT], new double[OBS + ACT], DataType.DOUBLE, new SeededRandom(1));
+        Batch data = batch(r, 10);
+        io.oris.model.replay.Transitions offline = new io.oris.model.replay.Transitions(data.size(), OBS, ACT,
+                data.obs(), data.actions(), data.rewards(), data.nextObs(), data.done());
+        ComboLearner l = (ComboLearner) Learners.createWith("combo", cfg, dims(),
+                new Learners.Pretrained(null, model, offline), 21);
+        check(sacFamily("combo-" + pushDown, "combo", cfg, UpdateInput.of(batch(r, N_OFF), batch(r, N_SIM)), null,
+                l));
     }
 
     @ParameterizedTest
@@ -329,7 +357,7 @@ class TorchReferenceTest {
         SqlConfig q = new SqlConfig(0.25, d.lr(), d.actorLrSchedule(), d.maxSteps(), d.rewardScale(), d.actorWeight(),
                 d.maxWeight());
         LearnerConfig cfg = new LearnerConfig(base.sac(), base.cql(), base.iql(), base.td3bc(), base.bc(), base.h2o(),
-                base.discriminator(), base.oris(), base.gan(), q);
+                base.discriminator(), base.oris(), base.gan(), q, base.combo(), base.dynamics());
         SqlLearner l = (SqlLearner) Learners.create("sql", cfg, dims(), null, 31);
         ObjectNode input = root("sql");
         ObjectNode c = base(input);
@@ -398,8 +426,16 @@ class TorchReferenceTest {
 
     private Case sacFamily(String name, String method, LearnerConfig cfg, UpdateInput in, StateGan gan)
             throws Exception {
+        return sacFamily(name, method, cfg, in, gan, (SacLearner) Learners.create(method, cfg, dims(), gan, 21));
+    }
+
+    /**
+     * One update of {@code l} on {@code in} (COMBO: the SAC-core update on exactly this batch, without its rollouts
+     * and model-replay sampling) beside the reference.
+     */
+    private Case sacFamily(String name, String method, LearnerConfig cfg, UpdateInput in, StateGan gan, SacLearner l)
+            throws Exception {
         LearnerConfig rc = Learners.resolve(method, cfg);
-        SacLearner l = (SacLearner) Learners.create(method, cfg, dims(), gan, 21);
         DynamicsDiscriminators disc = discriminators(l);
         ObjectNode input = root(method);
         ObjectNode c = base(input);
@@ -433,6 +469,9 @@ class TorchReferenceTest {
                     .put("temperature", q.temperature()).put("importance_sampling", q.importanceSampling())
                     .put("clip_diff", q.clipDiff());
         }
+        if (l instanceof ComboLearner) {
+            c.putObject("combo").put("beta", rc.combo().beta()).put("push_down_states", rc.combo().pushDownStates());
+        }
         if (l instanceof OrisLearner) {
             c.putObject("oris").put("w_min", rc.oris().wMin()).put("w_max", rc.oris().wMax());
             ObjectNode g = c.putObject("gan");
@@ -452,7 +491,14 @@ class TorchReferenceTest {
         input.putObject("scalars").put("log_alpha", l.logAlpha()).put("log_std_multiplier", l.head().multiplier())
                 .put("log_std_offset", l.head().offset());
 
-        Map<String, Double> m = l.update(in);
+        Map<String, Double> m;
+        if (l instanceof ComboLearner) {
+            l.prepare(in);
+            m = l.lossesAndGradients();
+            l.applyGradients();
+        } else {
+            m = l.update(in);
+        }
 
         int n = l.rows();
         int nOff = in.offline() == null ? 0 : in.offline().size();
@@ -489,8 +535,9 @@ class TorchReferenceTest {
         }
         if (l instanceof CqlLearner cl) {
             int k = rc.cql().sampledActions();
-            noise.set("cql_uniform", matrix(cl.uniformActions(), n * k, ACT));
-            noise.set("cql_policy", matrix(cl.repeatNoise(), 2 * n * k, ACT));
+            int down = cl.uniformActions().length / (k * ACT);   // push-down rows (COMBO "model": the model rows)
+            noise.set("cql_uniform", matrix(cl.uniformActions(), down * k, ACT));
+            noise.set("cql_policy", matrix(cl.repeatNoise(), 2 * down * k, ACT));
         }
         ObjectNode g = java.putObject("grads");
         g.set("actor", grad(l.actorGroup(), 0));
