@@ -1,4 +1,4 @@
-"""PyTorch reference of one SAC-family update: SAC, CQL(H), H2O (and its ablations), DARC/DARC+ and ORIS.
+"""PyTorch reference of one SAC-family update: SAC, CQL(H), COMBO, H2O (and its ablations), DARC/DARC+ and ORIS.
 
 Written from the papers and H2O's authors' SAC (see README.md beside this file), not from the Java learners:
   * SAC (Haarnoja et al. 2018), as H2O's code runs it: tanh-Gaussian actor whose network outputs [μ, ℓ], log σ =
@@ -10,6 +10,9 @@ Written from the papers and H2O's authors' SAC (see README.md beside this file),
   * CQL(H) (Kumar et al. 2020, SAC-based reference code): per critic w·mean_s[T·logsumexp_j(x_j/T) − Q(s, a_data)],
     x = {Q(s, a_unif) − log 0.5^|A|, Q(s, a ~ π(s)) − log π(a|s), Q(s, a ~ π(s')) − log π(a|s')}, K samples each,
     sampled actions and densities detached.
+  * COMBO (Yu et al. 2021, conservative policy evaluation of Section 4.1) on the learning batch d_f = offline rows then model rows: the same log-sum-exp
+    estimate at the push-down states (the model rows; all rows with push_down_states "mix"), per critic
+    β·(mean over push-down states of T·logsumexp − mean over offline rows of Q(s, a_data)); SAC losses on all rows.
   * H2O (Niu et al. 2022): discriminators D_sa(s,a), D_sas(s,a,s') → 2 logits, k·tanh(·); p_sa = softmax(D_sa),
     p_sas = softmax(D_sas + D_sa), index 0 = real; one cross-entropy step on their own real and simulated batches with
     N(0, σ²) input noise; then, with the updated discriminators, the dynamics ratio p_sas[real]·p_sa[sim] /
@@ -187,13 +190,16 @@ def update(case):
             if c.get("backup_entropy"):
                 q_next = q_next - log_alpha.exp() * logp2
             y = b.r + reward_corr + gamma * (1 - b.d) * q_next
-        if method == "cql":
+        if method in ("cql", "combo"):
             cq = c["cql"]
             kk = cq["sampled_actions"]
+            # push-down states: every row (CQL, COMBO "mix") or the model rows (COMBO "model": the paper's rho)
+            lo = n_off if method == "combo" and c["combo"]["push_down_states"] == "model" else 0
+            nd = n - lo
             with torch.no_grad():
                 rep = tensor(noise["cql_policy"], act_dim)
-                a_cur, lp_cur = policy.sample(b.s.repeat_interleave(kk, 0), rep[:n * kk])
-                a_nxt, lp_nxt = policy.sample(b.s2.repeat_interleave(kk, 0), rep[n * kk:])
+                a_cur, lp_cur = policy.sample(b.s[lo:].repeat_interleave(kk, 0), rep[:nd * kk])
+                a_nxt, lp_nxt = policy.sample(b.s2[lo:].repeat_interleave(kk, 0), rep[nd * kk:])
                 a_unif = tensor(noise["cql_uniform"], act_dim)
         critic_loss = 0
         for k in range(2):
@@ -216,21 +222,26 @@ def update(case):
                     gap = t * torch.logsumexp((qd[n_off:] + torch.log(omega)) / t, 0)
                 reg = h["beta"] * torch.clamp(gap - qd[:n_off].mean(), -h["clip_diff"], h["clip_diff"])
                 losses["q%d_reg_loss" % (k + 1)] = num(reg)
-            elif method == "cql":
-                s_rep = b.s.repeat_interleave(kk, 0)
-                q_u = q_of(q[k], s_rep, a_unif).reshape(n, kk)
-                q_c = q_of(q[k], s_rep, a_cur).reshape(n, kk)
-                q_n = q_of(q[k], s_rep, a_nxt).reshape(n, kk)
+            elif method in ("cql", "combo"):
+                s_rep = b.s[lo:].repeat_interleave(kk, 0)
+                q_u = q_of(q[k], s_rep, a_unif).reshape(nd, kk)
+                q_c = q_of(q[k], s_rep, a_cur).reshape(nd, kk)
+                q_n = q_of(q[k], s_rep, a_nxt).reshape(nd, kk)
                 if cq["importance_sampling"]:
                     random_density = act_dim * torch.log(torch.tensor(0.5, dtype=torch.float64))
-                    cat = torch.cat([q_u - random_density, q_c - lp_cur.reshape(n, kk), q_n - lp_nxt.reshape(n, kk)], 1)
+                    cat = torch.cat([q_u - random_density, q_c - lp_cur.reshape(nd, kk), q_n - lp_nxt.reshape(nd, kk)], 1)
                 else:
-                    cat = torch.cat([q_u, qd.unsqueeze(1), q_c, q_n], 1)
+                    cat = torch.cat([q_u, qd[lo:].unsqueeze(1), q_c, q_n], 1)
                 t = cq["temperature"]
-                diff = t * torch.logsumexp(cat / t, 1) - qd
-                reg = cq["min_q_weight"] * torch.clamp(diff, -cq["clip_diff"], cq["clip_diff"]).mean()
+                lse = t * torch.logsumexp(cat / t, 1)
+                if method == "cql":
+                    diff = lse - qd
+                    reg = cq["min_q_weight"] * torch.clamp(diff, -cq["clip_diff"], cq["clip_diff"]).mean()
+                else:
+                    # COMBO conservative policy evaluation: beta * (E_rho[Q] - E_D[Q]), pushed down at the push-down states, up at dataset (s, a)
+                    reg = c["combo"]["beta"] * (lse.mean() - qd[:n_off].mean())
                 losses["q%d_reg_loss" % (k + 1)] = num(reg)
-                losses["cql_q%d_loss" % (k + 1)] = num(reg)
+                losses["%s_q%d_loss" % (method, k + 1)] = num(reg)
             critic_loss = critic_loss + td + reg
         q_pi = torch.min(q_of(q[0], b.s, a_pi), q_of(q[1], b.s, a_pi))
         alpha = log_alpha.exp().detach()

@@ -19,6 +19,7 @@ import torch  # noqa: E402
 import bc  # noqa: E402
 import iql  # noqa: E402
 import sac_family  # noqa: E402
+import sql  # noqa: E402
 import td3bc  # noqa: E402
 
 
@@ -30,9 +31,11 @@ def run(in_path, out_path):
         out = td3bc.update(case)
     elif method == "iql":
         out = iql.update(case)
+    elif method == "sql":
+        out = sql.update(case)
     elif method == "bc":
         out = bc.update(case)
-    elif sac_family.base_method(method) in ("sac", "cql", "h2o", "darc", "darc+", "oris"):
+    elif sac_family.base_method(method) in ("sac", "cql", "combo", "h2o", "darc", "darc+", "oris"):
         out = sac_family.update(case)
     else:
         raise ValueError("no reference for method '%s'" % case["method"])

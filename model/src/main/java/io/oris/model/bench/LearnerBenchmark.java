@@ -55,7 +55,7 @@ public final class LearnerBenchmark {
     }
 
     public static final List<Shape> SHAPES = List.of(new Shape("hopper", 11, 3), new Shape("halfcheetah", 17, 6));
-    public static final List<String> METHODS = List.of("sac", "cql", "h2o", "oris");
+    public static final List<String> METHODS = List.of("sac", "cql", "sql", "combo", "h2o", "oris");
     private static final String PYTHON = "/usr/bin/python3";
 
     private final double seconds;
@@ -272,7 +272,7 @@ public final class LearnerBenchmark {
         ObjectNode rel = root.putObject("best_vs_best_sac");
         for (Shape s : SHAPES) {
             double sac = best(r.figures(), "dl4j", "sac", s.env());
-            for (String m : List.of("cql", "h2o", "oris")) {
+            for (String m : METHODS.subList(1, METHODS.size())) {
                 double v = best(r.figures(), "dl4j", m, s.env());
                 if (sac > 0 && v > 0) {
                     rel.put(m + "/" + s.env(), v / sac);
@@ -298,11 +298,13 @@ public final class LearnerBenchmark {
         double seconds = Double.parseDouble(args[3]);
         double[] std = new double[obs];
         java.util.Arrays.fill(std, 1.0);
-        // synthetic dataset statistics: unit std (H2O, ORIS), zero mean (TD3+BC), a return range (IQL's reward scale)
+        // synthetic dataset statistics: unit std (H2O, ORIS), zero mean (TD3+BC), a return range (IQL's and SQL's reward scale)
         LearnerDims dims = new LearnerDims(obs, act, new DatasetStats(new double[obs], std, 0.0, 1000.0));
         StateGan gan = method.startsWith("oris") ? new StateGan(obs, GanConfig.defaults(), new double[obs], std,
                 DataType.FLOAT, new SeededRandom(1)) : null;
-        Learner l = Learners.create(method, LearnerConfig.defaults(), dims, gan, 1);
+        Learner l = Learners.createWith(method, LearnerConfig.defaults(), dims,
+                new Learners.Pretrained(gan, method.equals("combo") ? comboModel(obs, act, std) : null,
+                        method.equals("combo") ? comboStarts(obs, act) : null), 1);
         SeededRandom rng = new SeededRandom(2);
         BatchSpec s = l.batchSpec();
         UpdateInput in = new UpdateInput(batch(s.offline(), obs, act, rng), batch(s.simulated(), obs, act, rng),
@@ -327,6 +329,26 @@ public final class LearnerBenchmark {
         System.out.println("{\"method\":\"" + method + "\",\"updates\":" + n + ",\"updates_per_s\":" + (n / wall)
                 + ",\"updates_per_cpu_s\":" + (n / cpu) + "}");
         System.exit(0);
+    }
+
+    /**
+     * COMBO's default-sized dynamics ensemble (7 members of 200x4, untrained: the bench times the arithmetic, not the
+     * predictions). Its figure is the update with its model rollouts as they fall: one round of 50,000 h-step
+     * rollouts every 1000 updates (the first runs during the warm-up), so a short window may contain none.
+     */
+    private static io.oris.model.combo.DynamicsEnsemble comboModel(int obs, int act, double[] std) {
+        double[] in = new double[obs + act];
+        double[] ones = new double[obs + act];
+        java.util.Arrays.fill(ones, 1.0);
+        return new io.oris.model.combo.DynamicsEnsemble(obs, act, LearnerConfig.defaults().dynamics(), in, ones,
+                DataType.FLOAT, new SeededRandom(3));
+    }
+
+    /** Synthetic offline transitions whose states start COMBO's rollouts. */
+    private static io.oris.model.replay.Transitions comboStarts(int obs, int act) {
+        Batch b = batch(10_000, obs, act, new SeededRandom(4));
+        return new io.oris.model.replay.Transitions(b.size(), obs, act, b.obs(), b.actions(), b.rewards(), b.nextObs(),
+                b.done());
     }
 
     private static Batch batch(int n, int obs, int act, SeededRandom rng) {

@@ -10,13 +10,22 @@ import java.util.Map;
  * use dotted keys ({@code sac.gamma}, {@code h2o.beta}, {@code oris.wMin}); an unknown key is an error.
  */
 public record LearnerConfig(SacConfig sac, CqlConfig cql, IqlConfig iql, Td3BcConfig td3bc, BcConfig bc, H2oConfig h2o,
-                            DiscriminatorConfig discriminator, OrisConfig oris, GanConfig gan) {
+                            DiscriminatorConfig discriminator, OrisConfig oris, GanConfig gan, SqlConfig sql,
+                            ComboConfig combo, DynamicsConfig dynamics) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Groups added after a run's config.json was written (SQL, COMBO and its dynamics model) read as their defaults. */
+    public LearnerConfig {
+        sql = sql == null ? SqlConfig.defaults() : sql;
+        combo = combo == null ? ComboConfig.defaults() : combo;
+        dynamics = dynamics == null ? DynamicsConfig.defaults() : dynamics;
+    }
 
     public static LearnerConfig defaults() {
         return new LearnerConfig(SacConfig.defaults(), CqlConfig.defaults(), IqlConfig.defaults(),
                 Td3BcConfig.defaults(), BcConfig.defaults(), H2oConfig.defaults(), DiscriminatorConfig.defaults(),
-                OrisConfig.defaults(), GanConfig.defaults());
+                OrisConfig.defaults(), GanConfig.defaults(), SqlConfig.defaults(), ComboConfig.defaults(),
+                DynamicsConfig.defaults());
     }
 
     /** A copy with {@code overrides} applied (values may be numbers, booleans, strings or lists). */

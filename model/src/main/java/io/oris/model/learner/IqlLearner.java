@@ -74,7 +74,7 @@ public final class IqlLearner extends OfflineBase {
         if (cosine && cfg.maxSteps() <= 0) {
             throw new IllegalArgumentException(method + ": iql.maxSteps must be positive, got " + cfg.maxSteps());
         }
-        this.rewardScale = rewardScale(cfg.rewardScale(), dims.dataset(), method);
+        this.rewardScale = rewardScale(cfg.rewardScale(), dims.dataset(), method, "iql.rewardScale");
         this.actorNet = new Mlp(SacLearner.sizes(obsDim, sac.hidden(), actDim));
         this.criticNet = new Mlp(SacLearner.sizes(obsDim + actDim, sac.hidden(), 1));
         this.valueNet = new Mlp(SacLearner.sizes(obsDim, sac.hidden(), 1));
@@ -91,16 +91,16 @@ public final class IqlLearner extends OfflineBase {
     }
 
     /**
-     * The reward factor for {@code iql.rewardScale}: 1 for "none"; {@code 1000 / (max − min episode return)} for
+     * The reward factor for {@code iql.rewardScale} (and SQL's {@code sql.rewardScale}, named by {@code key}): 1 for "none"; {@code 1000 / (max − min episode return)} for
      * "returns_range", or NaN when the dataset's return range is not known (then only a snapshot can supply it:
      * training without one fails).
      */
-    static double rewardScale(String mode, DatasetStats data, String method) {
+    static double rewardScale(String mode, DatasetStats data, String method, String key) {
         return switch (mode.toLowerCase(Locale.ROOT)) {
             case "none" -> 1.0;
             case "returns_range" -> data != null && data.hasReturnRange()
                     ? RETURN_RANGE_TARGET / data.returnRange() : Double.NaN;
-            default -> throw new IllegalArgumentException(method + ": iql.rewardScale must be returns_range or none,"
+            default -> throw new IllegalArgumentException(method + ": " + key + " must be returns_range or none,"
                     + " got '" + mode + "'");
         };
     }
@@ -150,7 +150,7 @@ public final class IqlLearner extends OfflineBase {
         return logStdGrad;
     }
 
-    /** The factor the rewards are multiplied by (NaN: unknown, see {@link #rewardScale(String, DatasetStats, String)}). */
+    /** The factor the rewards are multiplied by (NaN: unknown, see {@link #rewardScale(String, DatasetStats, String, String)}). */
     public double rewardScale() {
         return rewardScale;
     }

@@ -1,9 +1,11 @@
 package io.oris.model.learner;
 
+import io.oris.model.combo.DynamicsEnsemble;
 import io.oris.model.config.H2oConfig;
 import io.oris.model.config.LearnerConfig;
 import io.oris.model.config.OrisConfig;
 import io.oris.model.oris.StateGan;
+import io.oris.model.replay.Transitions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Set;
 
 /**
  * Builds a learner from a method name and a configuration. Names: {@code sac} (simulator only), {@code cql},
- * {@code iql}, {@code td3bc}, {@code bc}, {@code h2o} with any of the suffixes {@code -a} (uniform ω), {@code -dr}
+ * {@code iql}, {@code sql}, {@code combo} (with its dynamics model, {@link Pretrained}), {@code td3bc}, {@code bc}, {@code h2o} with any of the suffixes {@code -a} (uniform ω), {@code -dr}
  * (no dynamics ratio), {@code -reg} (no regularisation), {@code -v} (E_ω[Q]), {@code darc}, {@code darc+},
  * {@code oris} with {@code -no_restart} and/or {@code -h2o_reweight} ({@code oris.regularisation: h2o} adds H2O's
  * value regularisation; {@code oris-no_restart-h2o_reweight} with it is H2O's learner). Suffixes switch the corresponding config
@@ -24,7 +26,7 @@ public final class Learners {
 
     /** Every base method and the ablations the papers report. */
     public static List<String> knownMethods() {
-        return List.of("sac", "cql", "iql", "td3bc", "bc", "h2o", "h2o-a", "h2o-dr", "h2o-a-dr", "h2o-reg",
+        return List.of("sac", "cql", "iql", "sql", "combo", "td3bc", "bc", "h2o", "h2o-a", "h2o-dr", "h2o-a-dr", "h2o-reg",
                 "h2o-reg-dr", "h2o-v", "darc", "darc+", "oris", "oris-no_restart", "oris-h2o_reweight",
                 "oris-no_restart-h2o_reweight");
     }
@@ -52,7 +54,7 @@ public final class Learners {
         String base = base(method);
         Set<String> sfx = suffixes(method);
         switch (base) {
-            case "sac", "cql", "iql", "td3bc", "bc", "darc", "darc+" -> {
+            case "sac", "cql", "iql", "sql", "combo", "td3bc", "bc", "darc", "darc+" -> {
                 if (!sfx.isEmpty()) {
                     throw unknown(method);
                 }
@@ -71,7 +73,7 @@ public final class Learners {
                 H2oConfig r = new H2oConfig(h.beta(), h.temperature(), h.clipDiff(), h.ratioMin(), h.ratioMax(),
                         h.nextStateSamples(), h.nextStateNoise(), h.uMin(), h.uMax(), adaptive, ratio, reg, variant);
                 return new LearnerConfig(cfg.sac(), cfg.cql(), cfg.iql(), cfg.td3bc(), cfg.bc(), r,
-                        cfg.discriminator(), cfg.oris(), cfg.gan());
+                        cfg.discriminator(), cfg.oris(), cfg.gan(), cfg.sql(), cfg.combo(), cfg.dynamics());
             }
             case "oris" -> {
                 OrisConfig o = cfg.oris();
@@ -84,7 +86,7 @@ public final class Learners {
                 OrisConfig r = new OrisConfig(o.wMin(), o.wMax(), o.restartNoiseScale(), o.randomActionProbability(),
                         o.rolloutHorizon(), o.rolloutCount(), o.granularity(), restart, reweight, o.regularisation());
                 return new LearnerConfig(cfg.sac(), cfg.cql(), cfg.iql(), cfg.td3bc(), cfg.bc(), cfg.h2o(),
-                        cfg.discriminator(), r, cfg.gan());
+                        cfg.discriminator(), r, cfg.gan(), cfg.sql(), cfg.combo(), cfg.dynamics());
             }
             default -> throw unknown(method);
         }
@@ -100,12 +102,28 @@ public final class Learners {
      * @param gan ORIS's pre-trained GAN (needed by {@code oris} unless it uses h2o_reweight; ignored otherwise)
      */
     public static Learner create(String method, LearnerConfig config, LearnerDims dims, StateGan gan, long seed) {
+        return createWith(method, config, dims, new Pretrained(gan, null, null), seed);
+    }
+
+    /**
+     * What some methods need besides their config: ORIS's pre-trained GAN, COMBO's trained dynamics model and the
+     * offline transitions its rollouts start from. Null where a method does not use it.
+     */
+    public record Pretrained(StateGan gan, DynamicsEnsemble dynamics, Transitions offline) {
+    }
+
+    /** A new learner with its pre-trained parts ({@code combo} needs {@link Pretrained#dynamics()} and offline data). */
+    public static Learner createWith(String method, LearnerConfig config, LearnerDims dims, Pretrained pre, long seed) {
         LearnerConfig c = resolve(method, config);
+        StateGan gan = pre.gan();
         String name = method.toLowerCase(Locale.ROOT).trim();
         return switch (base(method)) {
             case "sac" -> new SacLearner(name, dims, c.sac(), seed);
             case "cql" -> new CqlLearner(name, dims, c.sac(), c.cql(), seed);
             case "iql" -> new IqlLearner(name, dims, c.sac(), c.iql(), seed);
+            case "sql" -> new SqlLearner(name, dims, c.sac(), c.sql(), seed);
+            case "combo" -> new ComboLearner(name, dims, c.sac(), c.cql(), c.combo(), pre.dynamics(), pre.offline(),
+                    seed);
             case "td3bc" -> new Td3BcLearner(name, dims, c.sac(), c.td3bc(), seed);
             case "bc" -> new BcLearner(name, dims, c.sac(), c.bc(), seed);
             case "h2o" -> new H2oLearner(name, dims, c.sac(), c.h2o(), c.discriminator(), seed);

@@ -36,7 +36,21 @@ class LearnerLifecycleTest {
         LearnerConfig d = LearnerConfig.defaults();
         return d.withOverrides(Map.of("sac.hidden", List.of(16, 16), "sac.offlineBatch", 8, "sac.simulatedBatch", 8,
                 "sac.singleSourceBatch", 16, "discriminator.hidden", List.of(8, 8), "discriminator.realBatch", 8,
-                "discriminator.simBatch", 8, "cql.sampledActions", 2, "h2o.nextStateSamples", 3));
+                "discriminator.simBatch", 8, "cql.sampledActions", 2, "h2o.nextStateSamples", 3))
+                .withOverrides(Map.of("combo.rolloutBatch", 6, "combo.rolloutHorizon", 2, "combo.rolloutEvery", 2,
+                        "combo.retainRounds", 2, "dynamics.hidden", List.of(8), "dynamics.weightDecay", List.of(1e-4, 1e-4),
+                        "dynamics.ensembleSize", 3, "dynamics.elites", 2));
+    }
+
+    /** The GAN (ORIS), and COMBO's untrained dynamics model and offline data (its rollouts start there). */
+    static Learners.Pretrained pretrained() {
+        LearnerConfig c = small();
+        double[] ones = {1, 1, 1, 1, 1, 1};
+        io.oris.model.combo.DynamicsEnsemble dyn = new io.oris.model.combo.DynamicsEnsemble(OBS, ACT, c.dynamics(),
+                new double[OBS + ACT], ones, DataType.FLOAT, new SeededRandom(5));
+        Batch b = Ref.randomBatch(new Random(12), 20, OBS, ACT);
+        return new Learners.Pretrained(gan(), dyn, new io.oris.model.replay.Transitions(20, OBS, ACT, b.obs(),
+                b.actions(), b.rewards(), b.nextObs(), b.done()));
     }
 
     /** Dims with dataset statistics (state std for H2O/ORIS, mean for TD3+BC, a return range for IQL). */
@@ -76,7 +90,7 @@ class LearnerLifecycleTest {
     void everyKnownMethodBuildsAndUpdates() {
         LearnerDims dims = dims();
         for (String m : Learners.knownMethods()) {
-            Learner l = Learners.create(m, small(), dims, gan(), 1);
+            Learner l = Learners.createWith(m, small(), dims, pretrained(), 1);
             assertEquals(m, l.method());
             for (UpdateInput in : inputs(l.batchSpec(), 2, 5)) {
                 Map<String, Double> metrics = l.update(in);
@@ -107,7 +121,7 @@ class LearnerLifecycleTest {
     @Test
     void restoreThenContinueEqualsNotStopping(@TempDir Path dir) throws Exception {
         LearnerDims dims = dims();
-        for (String m : List.of("sac", "h2o", "oris", "oris-h2o_reweight", "cql", "iql", "td3bc", "bc", "darc+")) {
+        for (String m : List.of("sac", "h2o", "oris", "oris-h2o_reweight", "cql", "iql", "sql", "td3bc", "bc", "darc+")) {
             Learner a = Learners.create(m, small(), dims, gan(), 7);
             List<UpdateInput> in = inputs(a.batchSpec(), 6, 11);
             for (int i = 0; i < 3; i++) {

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 final class TorchReference implements AutoCloseable {
     static final String PYTHON = "/usr/bin/python3";
     static final List<String> SCRIPTS = List.of("torch_reference.py", "common.py", "sac_family.py", "td3bc.py",
-            "iql.py", "bc.py");
+            "iql.py", "sql.py", "bc.py");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long START_TIMEOUT_S = 180;
     private static final long CASE_TIMEOUT_S = 120;

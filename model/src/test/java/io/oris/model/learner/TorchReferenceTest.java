@@ -12,6 +12,7 @@ import io.oris.model.config.IqlConfig;
 import io.oris.model.config.LearnerConfig;
 import io.oris.model.config.OrisConfig;
 import io.oris.model.config.SacConfig;
+import io.oris.model.config.SqlConfig;
 import io.oris.model.config.Td3BcConfig;
 import io.oris.model.h2o.DynamicsDiscriminators;
 import io.oris.model.nn.HostIO;
@@ -124,7 +125,7 @@ class TorchReferenceTest {
         OrisConfig oris = new OrisConfig(0.01, o.wMax(), o.restartNoiseScale(), o.randomActionProbability(),
                 o.rolloutHorizon(), o.rolloutCount(), o.granularity(), o.restartFromGenerator(), o.h2oReweight(),
                 o.regularisation());
-        return new LearnerConfig(sac, d.cql(), d.iql(), d.td3bc(), d.bc(), h2o, disc, oris, d.gan());
+        return new LearnerConfig(sac, d.cql(), d.iql(), d.td3bc(), d.bc(), h2o, disc, oris, d.gan(), d.sql(), d.combo(), d.dynamics());
     }
 
     /** The same with log σ bounds tight enough that some entries sit on the clamp (its gradient cut). */
@@ -135,7 +136,7 @@ class TorchReferenceTest {
                 s.initialAlpha(), null, -1.4, -1.25, s.logStdMultiplier(), s.logStdOffset(), s.lastLayerGain(),
                 s.offlineBatch(), s.simulatedBatch(), s.singleSourceBatch(), "double", false);
         return new LearnerConfig(sac, c.cql(), c.iql(), c.td3bc(), c.bc(), c.h2o(), c.discriminator(), c.oris(),
-                c.gan());
+                c.gan(), c.sql(), c.combo(), c.dynamics());
     }
 
     /** The same with the soft Bellman backup (− α log π(a'|s') in the target). */
@@ -173,6 +174,34 @@ class TorchReferenceTest {
     void cql() throws Exception {
         Random r = new Random(3);
         check(sacFamily("cql", "cql", config(), UpdateInput.of(batch(r, N_OFF + N_SIM), null), null));
+    }
+
+    /**
+     * COMBO's critic objective on a learning batch of offline rows then model rows: the push-down log-sum-exp at the
+     * model states ("model", the paper's ρ) or at every state ("mix"), the push-up at the offline rows. The model rows
+     * are given (the rollouts that make them are tested in {@code ComboLearnerTest}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"model", "mix"})
+    void combo(String pushDown) throws Exception {
+        Random r = new Random(17);
+        LearnerConfig base = config();
+        io.oris.model.config.ComboConfig d = base.combo();
+        io.oris.model.config.ComboConfig cc = new io.oris.model.config.ComboConfig(d.beta(), 2, 0.5, 8, 1000, 1,
+                pushDown);
+        LearnerConfig cfg = new LearnerConfig(base.sac(), base.cql(), base.iql(), base.td3bc(), base.bc(), base.h2o(),
+                base.discriminator(), base.oris(), base.gan(), base.sql(), cc, base.dynamics());
+        io.oris.model.config.DynamicsConfig dc = new io.oris.model.config.DynamicsConfig(2, 1, List.of(4), 1e-3, 4,
+                List.of(0.0, 0.0), 0.01, 0.2, 10, 1, 1);
+        io.oris.model.combo.DynamicsEnsemble model = new io.oris.model.combo.DynamicsEnsemble(OBS, ACT, dc,
+                new double[OBS + ACT], new double[OBS + ACT], DataType.DOUBLE, new SeededRandom(1));
+        Batch data = batch(r, 10);
+        io.oris.model.replay.Transitions offline = new io.oris.model.replay.Transitions(data.size(), OBS, ACT,
+                data.obs(), data.actions(), data.rewards(), data.nextObs(), data.done());
+        ComboLearner l = (ComboLearner) Learners.createWith("combo", cfg, dims(),
+                new Learners.Pretrained(null, model, offline), 21);
+        check(sacFamily("combo-" + pushDown, "combo", cfg, UpdateInput.of(batch(r, N_OFF), batch(r, N_SIM)), null,
+                l));
     }
 
     @ParameterizedTest
@@ -316,6 +345,57 @@ class TorchReferenceTest {
         check(new Case("iql", input, List.of(m), List.of(java), Set.of()));
     }
 
+    /**
+     * SQL (Xu et al. 2023): sparse value objective, then critics and the weighted-regression actor on the stepped V.
+     * α = 0.25 so that the sparse indicator cuts some rows of this batch.
+     */
+    @Test
+    void sql() throws Exception {
+        Random r = new Random(13);
+        LearnerConfig base = config();
+        SqlConfig d = base.sql();
+        SqlConfig q = new SqlConfig(0.25, d.lr(), d.actorLrSchedule(), d.maxSteps(), d.rewardScale(), d.actorWeight(),
+                d.maxWeight());
+        LearnerConfig cfg = new LearnerConfig(base.sac(), base.cql(), base.iql(), base.td3bc(), base.bc(), base.h2o(),
+                base.discriminator(), base.oris(), base.gan(), q, base.combo(), base.dynamics());
+        SqlLearner l = (SqlLearner) Learners.create("sql", cfg, dims(), null, 31);
+        ObjectNode input = root("sql");
+        ObjectNode c = base(input);
+        c.put("gamma", cfg.sac().gamma()).put("tau", cfg.sac().tau()).put("alpha", q.alpha())
+                .put("actor_weight", q.actorWeight()).put("max_weight", q.maxWeight()).put("actor_lr", q.lr())
+                .put("critic_lr", q.lr()).put("value_lr", q.lr()).put("reward_scale", l.rewardScale())
+                .put("log_std_min", cfg.sac().logStdMin()).put("log_std_max", cfg.sac().logStdMax());
+        ObjectNode nets = input.putObject("nets");
+        nets.set("actor", net(l.actorGroup(), 0, false));
+        nets.set("value", net(l.valueGroup(), 0, false));
+        putCritics(nets, l.criticGroup());
+        double[] logStd = l.logStd().clone();
+        input.putObject("vectors").set("actor_log_std", vec(logStd, 0, logStd.length));
+        UpdateInput in = UpdateInput.of(batch(r, N_OFF + N_SIM), null);
+        Map<String, Double> m = l.update(in);
+        double active = m.get("sparse_active_fraction");
+        assertTrue(active > 0 && active < 1, "both branches of the sparse indicator should occur: " + active);
+        ObjectNode upd = input.putArray("updates").addObject();
+        upd.putObject("batch").set("offline", batchJson(in.offline()));
+        upd.putObject("noise");
+        ObjectNode java = MAPPER.createObjectNode();
+        java.putObject("rows");
+        ObjectNode g = java.putObject("grads");
+        g.set("value", grad(l.valueGroup(), 0));
+        g.set("q1", grad(l.criticGroup(), 0));
+        g.set("q2", grad(l.criticGroup(), 1));
+        g.set("actor", grad(l.actorGroup(), 0));
+        double[] logStdGrad = l.logStdGradient().clone();
+        g.set("actor_log_std", vec(logStdGrad, 0, logStdGrad.length));
+        ObjectNode after = java.putObject("after");
+        after.set("actor", net(l.actorGroup(), 0, false));
+        double[] logStdAfter = l.logStd().clone();
+        after.set("actor_log_std", vec(logStdAfter, 0, logStdAfter.length));
+        after.set("value", net(l.valueGroup(), 0, false));
+        putCritics(after, l.criticGroup());
+        check(new Case("sql", input, List.of(m), List.of(java), Set.of()));
+    }
+
     // ---- what the TD3+BC and IQL references need from the learners
 
     /** TD3+BC's dataset state mean and std (without the 1e-3), or null where the learner sees normalised batches. */
@@ -346,8 +426,16 @@ class TorchReferenceTest {
 
     private Case sacFamily(String name, String method, LearnerConfig cfg, UpdateInput in, StateGan gan)
             throws Exception {
+        return sacFamily(name, method, cfg, in, gan, (SacLearner) Learners.create(method, cfg, dims(), gan, 21));
+    }
+
+    /**
+     * One update of {@code l} on {@code in} (COMBO: the SAC-core update on exactly this batch, without its rollouts
+     * and model-replay sampling) beside the reference.
+     */
+    private Case sacFamily(String name, String method, LearnerConfig cfg, UpdateInput in, StateGan gan, SacLearner l)
+            throws Exception {
         LearnerConfig rc = Learners.resolve(method, cfg);
-        SacLearner l = (SacLearner) Learners.create(method, cfg, dims(), gan, 21);
         DynamicsDiscriminators disc = discriminators(l);
         ObjectNode input = root(method);
         ObjectNode c = base(input);
@@ -381,6 +469,9 @@ class TorchReferenceTest {
                     .put("temperature", q.temperature()).put("importance_sampling", q.importanceSampling())
                     .put("clip_diff", q.clipDiff());
         }
+        if (l instanceof ComboLearner) {
+            c.putObject("combo").put("beta", rc.combo().beta()).put("push_down_states", rc.combo().pushDownStates());
+        }
         if (l instanceof OrisLearner) {
             c.putObject("oris").put("w_min", rc.oris().wMin()).put("w_max", rc.oris().wMax());
             ObjectNode g = c.putObject("gan");
@@ -400,7 +491,14 @@ class TorchReferenceTest {
         input.putObject("scalars").put("log_alpha", l.logAlpha()).put("log_std_multiplier", l.head().multiplier())
                 .put("log_std_offset", l.head().offset());
 
-        Map<String, Double> m = l.update(in);
+        Map<String, Double> m;
+        if (l instanceof ComboLearner) {
+            l.prepare(in);
+            m = l.lossesAndGradients();
+            l.applyGradients();
+        } else {
+            m = l.update(in);
+        }
 
         int n = l.rows();
         int nOff = in.offline() == null ? 0 : in.offline().size();
@@ -437,8 +535,9 @@ class TorchReferenceTest {
         }
         if (l instanceof CqlLearner cl) {
             int k = rc.cql().sampledActions();
-            noise.set("cql_uniform", matrix(cl.uniformActions(), n * k, ACT));
-            noise.set("cql_policy", matrix(cl.repeatNoise(), 2 * n * k, ACT));
+            int down = cl.uniformActions().length / (k * ACT);   // push-down rows (COMBO "model": the model rows)
+            noise.set("cql_uniform", matrix(cl.uniformActions(), down * k, ACT));
+            noise.set("cql_policy", matrix(cl.repeatNoise(), 2 * down * k, ACT));
         }
         ObjectNode g = java.putObject("grads");
         g.set("actor", grad(l.actorGroup(), 0));

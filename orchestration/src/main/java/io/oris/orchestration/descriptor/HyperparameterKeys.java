@@ -16,9 +16,9 @@ import java.util.TreeSet;
  * {@code gan.steps}; model/README.md and {@code io.oris.model.config}), plus {@value #SIM_BUFFER_SIZE}, which the
  * pipeline reads for the simulated replay of methods that collect in the simulator. What each learner reads:
  * <ul>
- *   <li>SAC-based learners (sac, cql, h2o, darc, darc+, oris) read the whole SAC core; IQL, TD3+BC and BC build
+ *   <li>SAC-based learners (sac, cql, combo, h2o, darc, darc+, oris) read the whole SAC core; IQL, SQL, TD3+BC and BC build
  *       their own networks and read only the SAC fields listed for them.</li>
- *   <li>Single-source learners (sac, cql, iql, td3bc, bc, darc) read {@code sac.singleSourceBatch}; hybrids
+ *   <li>Single-source learners (sac, cql, iql, sql, combo, td3bc, bc, darc) read {@code sac.singleSourceBatch}; hybrids
  *       (h2o, darc+, oris) read {@code sac.offlineBatch} and {@code sac.simulatedBatch} instead.</li>
  *   <li>ORIS reads {@code oris.restartNoiseScale} only when it restarts from the GAN (not {@code no_restart}),
  *       {@code oris.wMin}/{@code wMax} only for w(s) (not {@code h2o_reweight}), H2O's ratio clip and the
@@ -49,6 +49,15 @@ public final class HyperparameterKeys {
     static final List<String> IQL = List.of("sac.hidden", "sac.gamma", "sac.tau", "sac.logStdMin", "sac.logStdMax",
             "sac.dataType", "sac.singleSourceBatch", "iql.expectile", "iql.beta", "iql.maxWeight", "iql.lr",
             "iql.actorLrSchedule", "iql.maxSteps", "iql.rewardScale");
+    static final List<String> SQL = List.of("sac.hidden", "sac.gamma", "sac.tau", "sac.logStdMin", "sac.logStdMax",
+            "sac.dataType", "sac.singleSourceBatch", "sql.alpha", "sql.lr", "sql.actorLrSchedule", "sql.maxSteps",
+            "sql.rewardScale", "sql.actorWeight", "sql.maxWeight");
+    /** COMBO: the SAC core, CQL's push-down estimator (not its weight or clip), its own and its dynamics model's keys. */
+    static final List<String> COMBO = List.of("cql.sampledActions", "cql.temperature", "cql.importanceSampling",
+            "combo.beta", "combo.rolloutHorizon", "combo.realRatio", "combo.rolloutBatch", "combo.rolloutEvery",
+            "combo.retainRounds", "combo.pushDownStates", "dynamics.ensembleSize", "dynamics.elites", "dynamics.hidden",
+            "dynamics.lr", "dynamics.batch", "dynamics.weightDecay", "dynamics.logVarBoundWeight",
+            "dynamics.holdoutFraction", "dynamics.maxHoldout", "dynamics.patience", "dynamics.maxEpochs");
     static final List<String> TD3BC = List.of("sac.hidden", "sac.gamma", "sac.tau", "sac.dataType", "sac.singleSourceBatch",
             "td3bc.alpha", "td3bc.policyNoise", "td3bc.noiseClip", "td3bc.policyDelay", "td3bc.lr",
             "td3bc.normalizeStates");
@@ -105,6 +114,12 @@ public final class HyperparameterKeys {
                 keys.addAll(CQL);
             }
             case IQL -> keys.addAll(IQL);
+            case SQL -> keys.addAll(SQL);
+            case COMBO -> {
+                keys.addAll(SAC_CORE);
+                keys.addAll(SINGLE_SOURCE_BATCH);
+                keys.addAll(COMBO);
+            }
             case TD3BC -> keys.addAll(TD3BC);
             case BC -> keys.addAll(BC);
             case H2O -> {

@@ -13,6 +13,8 @@ public enum Method {
     SAC("sac", true, false, List.of()),
     CQL("cql", false, true, List.of()),
     IQL("iql", false, true, List.of()),
+    SQL("sql", false, true, List.of()),
+    COMBO("combo", false, true, List.of()),
     TD3BC("td3bc", false, true, List.of()),
     BC("bc", false, true, List.of()),
     H2O("h2o", true, true, List.of("a", "dr", "reg", "v")),

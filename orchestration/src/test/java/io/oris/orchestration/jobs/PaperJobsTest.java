@@ -47,9 +47,10 @@ class PaperJobsTest {
         int envs = 3;
         // hybrid methods: dataset x seed (one gap); SAC: env x seed; offline baselines: dataset x seed
         assertEquals(counts("sac", envs * SEEDS, "h2o", datasets * SEEDS, "darc+", datasets * SEEDS, "oris", datasets * SEEDS,
-                "cql", datasets * SEEDS, "iql", datasets * SEEDS, "td3bc", datasets * SEEDS, "bc", datasets * SEEDS), p.runCountByMethod());
-        assertEquals(3 * datasets * SEEDS + envs * SEEDS + 4 * datasets * SEEDS, p.runs().size());
-        assertEquals(435, p.runs().size());
+                "cql", datasets * SEEDS, "iql", datasets * SEEDS, "sql", datasets * SEEDS, "combo", datasets * SEEDS,
+                "td3bc", datasets * SEEDS, "bc", datasets * SEEDS), p.runCountByMethod());
+        assertEquals(3 * datasets * SEEDS + envs * SEEDS + 6 * datasets * SEEDS, p.runs().size());
+        assertEquals(555, p.runs().size());
         assertTrue(p.runs().stream().allMatch(r -> r.budget().gradientSteps() == 500_000));
         assertEquals(12, p.tasks(StageKind.INGEST).size());
         assertEquals(12, p.tasks(StageKind.PRETRAIN_GAN).size());

@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code oris bench learners}: updates/s of SAC, CQL, H2O and ORIS (ND4J, 1 thread and all cores) beside the same SAC
+ * {@code oris bench learners}: updates/s of SAC, CQL, SQL, COMBO, H2O and ORIS (ND4J, 1 thread and all cores) beside the same SAC
  * update in PyTorch on the CPU; the benchmark itself lives in {@link LearnerBenchmark}.
  */
-@Command(name = "learners", description = "Learner throughput: updates/s of SAC, CQL, H2O, ORIS (ND4J) vs SAC in "
+@Command(name = "learners", description = "Learner throughput: updates/s of SAC, CQL, SQL, COMBO, H2O, ORIS (ND4J) vs SAC in "
         + "PyTorch (CPU), 1 thread and all cores, hopper and halfcheetah shapes.")
 public final class BenchLearnersCommand implements Callable<Integer> {
 
@@ -29,7 +29,7 @@ public final class BenchLearnersCommand implements Callable<Integer> {
             description = "Measure each figure this many times (interleaved) and keep the best (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--method", split = ",", description = "Methods to measure (default: sac,cql,h2o,oris).")
+    @Option(names = "--method", split = ",", description = "Methods to measure (default: sac,cql,sql,combo,h2o,oris).")
     List<String> methods;
 
     @Option(names = "--env", split = ",", description = "Shapes to measure: hopper, halfcheetah (default: both).")

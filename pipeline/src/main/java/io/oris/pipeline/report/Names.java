@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class Names {
     private static final List<String> METHOD_ORDER =
-            List.of("bc", "cql", "iql", "td3bc", "sac", "darc", "darc+", "h2o", "oris");
-    private static final Map<String, String> METHOD_DISPLAY = Map.of("bc", "BC", "cql", "CQL", "iql", "IQL",
-            "td3bc", "TD3+BC", "sac", "SAC", "darc", "DARC", "darc+", "DARC+", "h2o", "H2O", "oris", "ORIS");
+            List.of("bc", "cql", "iql", "sql", "td3bc", "combo", "sac", "darc", "darc+", "h2o", "oris");
+    private static final Map<String, String> METHOD_DISPLAY = Map.ofEntries(Map.entry("bc", "BC"),
+            Map.entry("cql", "CQL"), Map.entry("iql", "IQL"), Map.entry("sql", "SQL"), Map.entry("td3bc", "TD3+BC"),
+            Map.entry("combo", "COMBO"), Map.entry("sac", "SAC"), Map.entry("darc", "DARC"), Map.entry("darc+", "DARC+"),
+            Map.entry("h2o", "H2O"), Map.entry("oris", "ORIS"));
     private static final Map<String, String> ORIS_VARIANTS = Map.of("no_restart", "w/o restart",
             "h2o_reweight", "H2O reweight", "no_restart-h2o_reweight", "w/o restart & H2O reweight");
     private static final Map<String, List<String>> FLAG_ORDER = Map.of(

@@ -11,7 +11,7 @@ import java.util.Set;
  * renderer turns a list of these into tables and figures.
  *
  * @param runId   the run id (folder name of the run)
- * @param method  method id: {@code sac}, {@code cql}, {@code iql}, {@code td3bc}, {@code bc}, {@code h2o},
+ * @param method  method id: {@code sac}, {@code cql}, {@code iql}, {@code sql}, {@code combo}, {@code td3bc}, {@code bc}, {@code h2o},
  *                {@code darc}, {@code darc+}, {@code oris}, ...
  * @param variant {@code ""} for the plain method, else the variant, either with the method prefix
  *                ({@code h2o-a}, {@code oris-no_restart}) or as bare flags ({@code a}, {@code no_restart})

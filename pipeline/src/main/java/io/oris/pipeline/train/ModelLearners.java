@@ -1,5 +1,7 @@
 package io.oris.pipeline.train;
 
+import io.oris.model.combo.DynamicsEnsemble;
+import io.oris.model.config.DynamicsConfig;
 import io.oris.model.config.LearnerConfig;
 import io.oris.model.config.OrisConfig;
 import io.oris.model.learner.Learner;
@@ -10,9 +12,12 @@ import io.oris.model.nn.NativeThreads;
 import io.oris.model.oris.HybridRolloutPolicy;
 import io.oris.model.oris.RestartSampler;
 import io.oris.model.oris.StateGan;
+import io.oris.model.replay.Transitions;
 import io.oris.orchestration.descriptor.HyperparameterKeys;
 import io.oris.orchestration.sweep.GanSpec;
+import io.oris.pipeline.combo.DynamicsArtifacts;
 import io.oris.pipeline.gan.GanArtifacts;
+import io.oris.storage.DatasetStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,9 +32,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@link Learners#create}, its {@code hyperparameters} override {@link LearnerConfig#defaults()} by dotted key
  * ({@code sac.hidden}, {@code h2o.beta}, {@code oris.randomActionProbability}, ...; unknown keys fail the run; the job
  * parser has already rejected keys the method does not read), ORIS runs get their own pre-trained GAN (the one
- * their config's {@code gan} section names: their dataset, GAN settings and GAN seed), and each method gets its
- * simulator rollout plan. The run's budget fills {@code iql.maxSteps} (the length of IQL's cosine learning-rate
- * schedule) with its {@code gradient_steps} unless the run's hyperparameters set that key.
+ * their config's {@code gan} section names: their dataset, GAN settings and GAN seed), COMBO runs their dynamics
+ * model ({@link DynamicsArtifacts}), and each method gets its
+ * simulator rollout plan. The run's budget fills {@code iql.maxSteps} and {@code sql.maxSteps} (the length of IQL's and SQL's
+ * cosine learning-rate schedules) with its {@code gradient_steps} unless the run's hyperparameters set that key.
  * Building a learner pins ND4J to {@link NativeThreads#configured()} native threads (1), so a task's arithmetic
  * does not depend on {@code OMP_NUM_THREADS} (docs/determinism.md).
  */
@@ -38,13 +44,19 @@ public final class ModelLearners implements LearnerProvider {
     public static final String SIM_BUFFER_SIZE = HyperparameterKeys.SIM_BUFFER_SIZE;
     /** The learner-config key that the run's gradient-step budget fills in (IQL's cosine schedule length T). */
     public static final String IQL_MAX_STEPS = "iql.maxSteps";
+    /** The same for SQL's cosine actor learning-rate schedule. */
+    public static final String SQL_MAX_STEPS = "sql.maxSteps";
 
     @Override
     public Learner create(RunConfig config, LearnerDims dims, Path dataRoot) {
         NativeThreads.pin();
         Map<String, Object> hyperparameters = new LinkedHashMap<>(config.hyperparameters());
         hyperparameters.putIfAbsent(IQL_MAX_STEPS, config.gradientSteps());
+        hyperparameters.putIfAbsent(SQL_MAX_STEPS, config.gradientSteps());
         LearnerConfig cfg = learnerConfig(config.runId(), hyperparameters);
+        if (config.method().equals("combo")) {
+            return combo(config, cfg, dims, dataRoot);
+        }
         StateGan gan = null;
         if (config.method().equals("oris")) {
             OrisConfig oris = Learners.resolve(config.learnerName(), cfg).oris();
@@ -53,6 +65,22 @@ public final class ModelLearners implements LearnerProvider {
             }
         }
         return Learners.create(config.learnerName(), cfg, dims, gan, config.seed());
+    }
+
+    /**
+     * COMBO with its dynamics model: loaded from the data root, or trained on the run's dataset with the run's seed
+     * and kept there ({@link DynamicsArtifacts}); the dataset's states start the model rollouts.
+     */
+    private static Learner combo(RunConfig config, LearnerConfig cfg, LearnerDims dims, Path dataRoot) {
+        if (config.datasetId() == null) {
+            throw new IllegalArgumentException("run " + config.runId() + ": combo trains on an offline dataset, the run"
+                    + " has none");
+        }
+        Transitions offline = OfflineData.of(new DatasetStore(dataRoot).read(config.datasetId()));
+        DynamicsConfig dc = Learners.resolve(config.learnerName(), cfg).dynamics();
+        DynamicsEnsemble model = DynamicsArtifacts.loadOrTrain(dataRoot, config.datasetId(), dc, config.seed(), offline);
+        return Learners.createWith(config.learnerName(), cfg, dims, new Learners.Pretrained(null, model, offline),
+                config.seed());
     }
 
     @Override

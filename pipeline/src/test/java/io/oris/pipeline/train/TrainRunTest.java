@@ -115,6 +115,33 @@ class TrainRunTest {
         assertEquals(2, dir.readStatus().orElseThrow().attempts());
     }
 
+    /**
+     * A COMBO run trains its dynamics model into the data root (once per dataset, settings and seed), then its
+     * learner; a key COMBO does not read (CQL's min-Q weight: COMBO's weight is combo.beta) fails the job.
+     */
+    @Test
+    void comboTrainsItsDynamicsModelThenTheLearner() throws Exception {
+        String hp = "combo: {sac.hidden: [16, 16], sac.singleSourceBatch: 32, cql.sampledActions: 2,"
+                + " combo.rolloutBatch: 20, combo.rolloutHorizon: 2, combo.rolloutEvery: 3, dynamics.hidden: [16],"
+                + " dynamics.weightDecay: [1.0e-4, 1.0e-4], dynamics.ensembleSize: 3, dynamics.elites: 2,"
+                + " dynamics.maxEpochs: 3}";
+        RunConfig config = run("combo", 6, hp);
+        TrainOutcome out = new TrainRun(config, root, new ModelLearners()).execute();
+        assertFalse(out.failed(), out.error());
+        RunDirectory dir = RunDirectory.of(root, config.runId());
+        assertEquals(List.of(0L, 3L, 6L), dir.snapshotSteps());
+        try (var models = Files.list(root.resolve("dynamics"))) {
+            List<Path> m = models.toList();
+            assertEquals(1, m.size());
+            assertTrue(Files.exists(m.get(0).resolve("dynamics.bin")) && Files.exists(m.get(0).resolve("curve.csv")));
+        }
+        Learner trained = learner(config);
+        trained.restore(dir.snapshotDir(6));
+        assertEquals(6, trained.step());
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> TinySweeps.plan(JOB.formatted("combo", 6, "combo: {cql.minQWeight: 10.0}")));
+    }
+
     @Test
     void simBufferSizeSizesTheSimulatedReplayOfAHybrid() throws Exception {
         String small = "h2o: {sac.hidden: [16, 16], discriminator.hidden: [16, 16]%s}";

@@ -1,0 +1,177 @@
+package io.oris.model.learner;
+
+import io.oris.model.combo.DynamicsEnsemble;
+import io.oris.model.config.ComboConfig;
+import io.oris.model.config.CqlConfig;
+import io.oris.model.config.DynamicsConfig;
+import io.oris.model.config.SacConfig;
+import io.oris.model.nn.SeededRandom;
+import io.oris.model.replay.Batch;
+import io.oris.model.replay.Transitions;
+import io.oris.model.replay.UpdateInput;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * COMBO: the conservative term on a hand-worked batch (push-down at the model rows or at every row, push-up at the
+ * dataset rows), finite-difference gradients of the whole critic objective, the real/model batch split and the
+ * rollout schedule, and the snapshot.
+ */
+class ComboLearnerTest {
+    static DynamicsEnsemble model(int obs, int act) {
+        DynamicsConfig c = new DynamicsConfig(2, 1, List.of(6), 1e-3, 8, List.of(0.0, 0.0), 0.01, 0.2, 100, 5, 10);
+        return new DynamicsEnsemble(obs, act, c, new double[obs + act], ones(obs + act),
+                DataType.DOUBLE, new SeededRandom(2));
+    }
+
+    static double[] ones(int n) {
+        double[] x = new double[n];
+        java.util.Arrays.fill(x, 1.0);
+        return x;
+    }
+
+    static Transitions offline(int n, int obs, int act, long seed) {
+        Batch b = Ref.randomBatch(new Random(seed), n, obs, act);
+        return new Transitions(n, obs, act, b.obs(), b.actions(), b.rewards(), b.nextObs(), b.done());
+    }
+
+    static ComboConfig combo(double beta, String pushDown) {
+        return new ComboConfig(beta, 3, 0.5, 5, 2, 2, pushDown);
+    }
+
+    static Batch rows(float[] s0) {
+        int n = s0.length;
+        float[] obs = new float[n * 2];
+        for (int i = 0; i < n; i++) {
+            obs[2 * i] = s0[i];
+            obs[2 * i + 1] = 0.5f * i - 1;
+        }
+        float[] act = new float[n];
+        for (int i = 0; i < n; i++) {
+            act[i] = 0.2f * i - 0.3f;
+        }
+        return new Batch(n, 2, 1, obs, act, new float[n], obs.clone(), new float[n]);
+    }
+
+    /**
+     * Critics Q(s, a) = s₀ (linear, both the same), K = 2 samples per source, T = 1, no importance sampling: at a
+     * push-down state every one of the 3K + 1 values is s₀, so T·logsumexp = s₀ + log 7. Dataset rows s₀ = (1, 3),
+     * model rows s₀ = (−1, 0, 4), β = 5:
+     * "model": 5·(mean(−1, 0, 4) + log 7 − mean(1, 3)) = 5·(log 7 − 1);
+     * "mix": 5·(mean(1, 3, −1, 0, 4) + log 7 − 2) = 5·(log 7 − 0.6).
+     */
+    @Test
+    void conservativeTermOnAHandWorkedBatch() {
+        SacConfig lin = SqlLearnerTest.linear();
+        CqlConfig cql = new CqlConfig(5.0, 2, 1.0, false, 1e30);
+        for (String mode : List.of("model", "mix")) {
+            ComboLearner l = new ComboLearner("combo", LearnerDims.of(2, 1), lin, cql, combo(5.0, mode), model(2, 1),
+                    offline(10, 2, 1, 1), 3);
+            SqlLearnerTest.zero(l.criticGroup());
+            SqlLearnerTest.setLinear(l.criticGroup().params(), 0, new double[] {1, 0, 0}, 0);
+            SqlLearnerTest.setLinear(l.criticGroup().params(), l.criticGroup().offset(1), new double[] {1, 0, 0}, 0);
+            l.prepare(UpdateInput.of(rows(new float[] {1, 3}), rows(new float[] {-1, 0, 4})));
+            Map<String, Double> m = l.lossesAndGradients();
+            double expected = mode.equals("model") ? 5 * (Math.log(7) - 1) : 5 * (Math.log(7) - 0.6);
+            assertEquals(expected, m.get("combo_q1_loss"), 1e-12, mode);
+            assertEquals(expected, m.get("combo_q2_loss"), 1e-12, mode);
+            assertEquals(expected, m.get("q1_reg_loss"), 1e-12, mode);
+            int pushDownRows = mode.equals("model") ? 3 : 5;
+            assertEquals(pushDownRows * 2, l.uniformActions().length, "uniform actions: K per push-down state");
+        }
+    }
+
+    @Test
+    void criticGradientsMatchFiniteDifferences() {
+        SacConfig tiny = SacFamilyLossTest.tiny();
+        int obs = SacFamilyLossTest.OBS;
+        int act = SacFamilyLossTest.ACT;
+        for (String mode : List.of("model", "mix")) {
+            ComboLearner l = new ComboLearner("combo", LearnerDims.of(obs, act), tiny,
+                    new CqlConfig(5.0, 3, 1.0, true, 1e30), combo(0.5, mode), model(obs, act), offline(10, obs, act, 2),
+                    5);
+            Random r = new Random(8);
+            l.prepare(UpdateInput.of(Ref.randomBatch(r, 4, obs, act), Ref.randomBatch(r, 5, obs, act)));
+            Map<String, Double> m = l.lossesAndGradients();
+            assertTrue(m.get("combo_q1_loss") != 0.0);
+            double[] gc = Ref.grads(l.criticGroup());
+            int[] qs = Ref.sizes(obs + act, tiny.hidden(), 1);
+            Ref.checkGradient(l.criticGroup().params(), gc, 0, gc.length, qs, 0,
+                    () -> l.lossesAndGradients().get("critic_loss"), "COMBO critics (" + mode + ")");
+        }
+    }
+
+    @Test
+    void batchSplitAndRolloutSchedule(@TempDir Path dir) throws Exception {
+        SacConfig s = SacFamilyLossTest.tiny();   // single-source batch 9
+        int obs = SacFamilyLossTest.OBS;
+        int act = SacFamilyLossTest.ACT;
+        ComboConfig c = new ComboConfig(1.0, 3, 0.5, 5, 2, 2, "model");
+        ComboLearner l = new ComboLearner("combo", LearnerDims.of(obs, act), s, new CqlConfig(5.0, 2, 1.0, true, 1e30),
+                c, model(obs, act), offline(20, obs, act, 3), 7);
+        assertEquals(5, l.batchSpec().offline(), "f·B = round(0.5·9) dataset rows");
+        assertEquals(0, l.batchSpec().simulated());
+        Random r = new Random(4);
+        List<UpdateInput> in = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            in.add(UpdateInput.of(Ref.randomBatch(r, l.batchSpec().offline(), obs, act), null));
+        }
+        l.update(in.get(0));
+        assertEquals(1, l.rounds());
+        assertEquals(15, l.modelReplay().size(), "5 starts x h = 3");
+        assertEquals(9, l.rows(), "5 dataset rows + 4 model rows");
+        l.update(in.get(1));
+        assertEquals(1, l.rounds());
+        l.update(in.get(2));
+        assertEquals(2, l.rounds(), "a round every 2 updates");
+        assertEquals(30, l.modelReplay().size());
+        l.update(in.get(3));
+        Map<String, Double> m = l.update(in.get(4));
+        assertEquals(3, l.rounds());
+        assertEquals(30, l.modelReplay().size(), "the replay keeps retainRounds = 2 rounds");
+        assertTrue(m.values().stream().allMatch(Double::isFinite), m.toString());
+
+        l.snapshot(dir);
+        ComboLearner b = new ComboLearner("combo", LearnerDims.of(obs, act), s, new CqlConfig(5.0, 2, 1.0, true, 1e30),
+                c, model(obs, act), offline(20, obs, act, 3), 99);
+        b.restore(dir);
+        assertEquals(5, b.step());
+        assertArrayEquals(state(l), state(b), "networks, optimisers, α, step and RNG come back");
+        assertEquals(0, b.modelReplay().size(), "the model replay is not part of the snapshot");
+        b.update(in.get(0));
+        assertEquals(1, b.rounds(), "a restored learner refills its model replay first");
+    }
+
+    @Test
+    void rejectsWhatItCannotUse() {
+        SacConfig s = SacFamilyLossTest.tiny();
+        int obs = SacFamilyLossTest.OBS;
+        int act = SacFamilyLossTest.ACT;
+        CqlConfig q = CqlConfig.defaults();
+        assertThrows(IllegalArgumentException.class, () -> new ComboLearner("combo", LearnerDims.of(obs, act), s, q,
+                combo(1, "model"), null, offline(5, obs, act, 1), 1));
+        assertThrows(IllegalArgumentException.class, () -> new ComboLearner("combo", LearnerDims.of(obs, act), s, q,
+                combo(1, "model"), model(obs + 1, act), offline(5, obs, act, 1), 1));
+        assertThrows(IllegalArgumentException.class, () -> new ComboLearner("combo", LearnerDims.of(obs, act), s, q,
+                combo(1, "states"), model(obs, act), offline(5, obs, act, 1), 1));
+        assertThrows(IllegalArgumentException.class, () -> Learners.create("combo",
+                io.oris.model.config.LearnerConfig.defaults(), LearnerDims.of(obs, act), null, 1));
+    }
+
+    static byte[] state(Learner l) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        l.save(out);
+        return out.toByteArray();
+    }
+}
