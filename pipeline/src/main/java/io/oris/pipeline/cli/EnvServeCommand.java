@@ -3,7 +3,7 @@ package io.oris.pipeline.cli;
 import io.oris.sim.env.DynamicsGap;
 import io.oris.sim.env.EnvBridge;
 import io.oris.sim.env.Environments;
-import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +62,7 @@ public final class EnvServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        try (LocomotionEnv env = Environments.create(parsedTask, parsedGap, seed);
+        try (MujocoEnv env = Environments.create(parsedTask, parsedGap, seed);
              Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 30_000);
             socket.setTcpNoDelay(true);

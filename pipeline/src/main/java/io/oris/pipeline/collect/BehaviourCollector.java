@@ -12,7 +12,7 @@ import io.oris.model.replay.SimulatedReplay;
 import io.oris.pipeline.train.SimulatedSink;
 import io.oris.pipeline.train.TrainRun;
 import io.oris.sim.env.Environments;
-import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Step;
 import io.oris.sim.env.Task;
 import io.oris.storage.D4rlEnvs;
@@ -123,7 +123,7 @@ public final class BehaviourCollector {
     }
 
     private TransitionArrays rollOut(ActionPolicy policy, int size, String label) {
-        try (LocomotionEnv env = Environments.real(task, seed + 1)) {
+        try (MujocoEnv env = Environments.real(task, seed + 1)) {
             TransitionRecorder recorder = new TransitionRecorder(env, 0);
             List<Double> returns = new ArrayList<>();
             while (recorder.rows() < size) {
@@ -163,7 +163,7 @@ public final class BehaviourCollector {
         long step = 0;
         long episode = 0;
         double lastMean = Double.NaN;
-        try (LocomotionEnv env = Environments.real(task, seed + 2)) {
+        try (MujocoEnv env = Environments.real(task, seed + 2)) {
             int nq = env.model().nq();
             int nv = env.model().nv();
             if (keepReplay) {

@@ -35,7 +35,7 @@ class EnvBridgeTest {
 
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
         long served;
-        try (LocomotionEnv env = Environments.create("hopper", "gravity=2.0", 5)) {
+        try (MujocoEnv env = Environments.create("hopper", "gravity=2.0", 5)) {
             served = new EnvBridge(env).serve(new ByteArrayInputStream(req.toByteArray()), reply);
         }
         assertEquals(3, served);
@@ -45,7 +45,7 @@ class EnvBridgeTest {
         assertEquals(EnvBridge.VERSION, in.readInt());
         assertEquals(11, in.readInt());
         assertEquals(3, in.readInt());
-        try (LocomotionEnv twin = Environments.create("hopper", "gravity=2.0", 5)) {
+        try (MujocoEnv twin = Environments.create("hopper", "gravity=2.0", 5)) {
             assertEquals(0, in.readByte());
             assertArrayEquals(twin.reset(), read(in, 11));
             for (int i = 0; i < 3; i++) {
@@ -74,7 +74,7 @@ class EnvBridgeTest {
             r.writeDouble(Double.NaN);
         }
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
-        try (LocomotionEnv env = Environments.create("hopper", "real", 0)) {
+        try (MujocoEnv env = Environments.create("hopper", "real", 0)) {
             new EnvBridge(env).serve(new ByteArrayInputStream(req.toByteArray()), reply);
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(reply.toByteArray()));
