@@ -12,7 +12,6 @@ import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
-import org.bytedeco.javacpp.DoublePointer;
 
 /**
  * Pick-and-place (ORIS Table III, docs/reference.md §8): a mocap-driven two-finger hand picks a cylinder block from
@@ -63,9 +62,9 @@ public final class PickPlaceEnv implements MujocoEnv {
     private final DoubleBuffer qpos;
     private final DoubleBuffer qvel;
     private final DoubleBuffer ctrl;
-    private final DoublePointer mocapPos;
-    private final DoublePointer xpos;
-    private final DoublePointer siteXpos;
+    private final DoubleBuffer mocapPos; // direct views of mjData's arrays: no JNI call per element
+    private final DoubleBuffer xpos;
+    private final DoubleBuffer siteXpos;
     private final int handBody;
     private final int blockBody;
     private final int handQpos;
@@ -106,9 +105,9 @@ public final class PickPlaceEnv implements MujocoEnv {
         this.qpos = data.qpos();
         this.qvel = data.qvel();
         this.ctrl = data.ctrl();
-        this.mocapPos = d.mocap_pos().capacity(3L * m.nmocap());
-        this.xpos = d.xpos().capacity(3L * m.nbody());
-        this.siteXpos = d.site_xpos().capacity(3L * m.nsite());
+        this.mocapPos = d.mocap_pos().capacity(3L * m.nmocap()).asBuffer();
+        this.xpos = d.xpos().capacity(3L * m.nbody()).asBuffer();
+        this.siteXpos = d.site_xpos().capacity(3L * m.nsite()).asBuffer();
         this.handBody = PickPlaceDynamics.id(m, mujoco.mjOBJ_BODY, "hand");
         this.blockBody = PickPlaceDynamics.id(m, mujoco.mjOBJ_BODY, "block");
         this.handQpos = qposOf(m, "hand_free");
@@ -353,7 +352,7 @@ public final class PickPlaceEnv implements MujocoEnv {
 
     /** The block's true position (without tracker noise), for tests and tools. */
     public double[] blockPosition() {
-        return new double[] {xpos.get(3L * blockBody), xpos.get(3L * blockBody + 1), xpos.get(3L * blockBody + 2)};
+        return new double[] {xpos.get(3 * blockBody), xpos.get(3 * blockBody + 1), xpos.get(3 * blockBody + 2)};
     }
 
     /** The mocap target the hand follows. */
@@ -364,17 +363,17 @@ public final class PickPlaceEnv implements MujocoEnv {
     private double[] observe() {
         double[] obs = new double[7];
         for (int k = 0; k < 3; k++) {
-            obs[k] = xpos.get(3L * handBody + k);
+            obs[k] = xpos.get(3 * handBody + k);
         }
         double s = 0;
         for (int k = 0; k < 3; k++) {
-            double d = siteXpos.get(3L * rightSite + k) - siteXpos.get(3L * leftSite + k);
+            double d = siteXpos.get(3 * rightSite + k) - siteXpos.get(3 * leftSite + k);
             s += d * d;
         }
         obs[3] = clamp(Math.sqrt(s) / (2 * FINGER_OFFSET), 0.0, 1.0);
         double noise = dynamics.blockNoise();
         for (int k = 0; k < 3; k++) {
-            obs[4 + k] = xpos.get(3L * blockBody + k) + (noise > 0 ? noise * trackerRng.nextGaussian() : 0.0);
+            obs[4 + k] = xpos.get(3 * blockBody + k) + (noise > 0 ? noise * trackerRng.nextGaussian() : 0.0);
         }
         return obs;
     }
