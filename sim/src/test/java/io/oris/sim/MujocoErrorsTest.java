@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oris.sim.env.Environments;
-import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.MujocoEnv;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +52,7 @@ class MujocoErrorsTest {
                     e.getMessage());
         }
         // and the engine still works afterwards
-        try (LocomotionEnv env = Environments.create("hopper", "real", 1)) {
+        try (MujocoEnv env = Environments.create("hopper", "real", 1)) {
             assertEquals(11, env.reset().length);
         }
     }

@@ -1,6 +1,7 @@
 package io.oris.pipeline.cli;
 
 import io.oris.orchestration.descriptor.DatasetSpec;
+import io.oris.pipeline.collect.ScriptedCollector;
 import io.oris.pipeline.stages.CollectStage;
 import io.oris.pipeline.train.ModelLearners;
 import io.oris.storage.DatasetStore;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Parameters;
             "  oris collect hopper medium-replay --size 300000 --seed 0 --random-steps 1000 --max-train-steps 300000"
                 + " --id hopper-medium-replay-oris"})
 public final class CollectCommand implements Callable<Integer> {
-    /** The envs a job's collect entry accepts. */
-    static final List<String> ENVS = List.of("hopper", "walker2d", "halfcheetah");
+    /** The envs a job's collect entry accepts, and pick-place (collected with {@code scripted} only). */
+    static final List<String> ENVS = List.of("hopper", "walker2d", "halfcheetah", "pick-place");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,15 +36,32 @@ public final class CollectCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DataRootOption dataRoot;
 
-    @Parameters(index = "0", paramLabel = "ENV", description = "Environment: hopper, walker2d or halfcheetah.")
+    @Parameters(index = "0", paramLabel = "ENV", description = "Environment: hopper, walker2d, halfcheetah or pick-place.")
     String env;
 
     @Parameters(index = "1", paramLabel = "POLICY",
-            description = "Behaviour: random, medium, medium-replay, medium-expert or expert.")
+            description = "Behaviour: random, medium, medium-replay, medium-expert or expert; scripted for pick-place.")
     String policy;
 
-    @Option(names = "--size", required = true, paramLabel = "N", description = "Transitions to record.")
-    long size;
+    @Option(names = "--size", paramLabel = "N", description = "Transitions to record (required, except for scripted:"
+            + " default " + ScriptedCollector.DEFAULT_SIZE + ", about 100 episodes).")
+    Long size;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "pick-place: also write the transitions as a robot log"
+            + " (JSON Lines; read back by 'oris ingest logs FILE --mapping jobs/examples/pick-place-log-mapping.yaml').")
+    java.nio.file.Path robotLog;
+
+    @Option(names = "--pick-and-place-share", paramLabel = "P", description = "scripted: params.pick_and_place_share,"
+            + " the share of pick-and-place-to-a-random-target episodes (default: 0.7).")
+    Double pickAndPlaceShare;
+
+    @Option(names = "--reach-only-share", paramLabel = "R", description = "scripted: params.reach_only_share (default:"
+            + " 0.15; pick-and-drop takes the rest).")
+    Double reachOnlyShare;
+
+    @Option(names = "--action-noise", paramLabel = "SIGMA", description = "scripted: params.action_noise, σ of the"
+            + " Gaussian noise on the hand action (default: 0.1).")
+    Double actionNoise;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -86,15 +104,18 @@ public final class CollectCommand implements Callable<Integer> {
             out().flush();
             return 0;
         }
-        out().println("collect " + job.id() + ": " + policy + " in the real " + env + ", " + size + " transitions, seed "
+        out().println("collect " + job.id() + ": " + policy + " in the real " + env + ", " + job.size() + " transitions, seed "
                 + seed + ", params " + job.params());
         out().flush();
         CollectStage.Outcome outcome = CollectStage.collect(job, dataRoot.path(), new ModelLearners(), line -> {
             out().println(line);
             out().flush();
-        });
+        }, robotLog);
         out().println(outcome.describe());
         out().println("written to " + store.layout().dataset(job.id()));
+        if (robotLog != null) {
+            out().println("robot log written to " + robotLog);
+        }
         out().flush();
         return 0;
     }
@@ -104,10 +125,22 @@ public final class CollectCommand implements Callable<Integer> {
         if (!ENVS.contains(env)) {
             throw new IllegalArgumentException("unknown env '" + env + "'; expected one of " + ENVS);
         }
-        if (!DatasetSpec.COLLECT_POLICIES.contains(policy)) {
-            throw new IllegalArgumentException("unknown behaviour policy '" + policy + "'; expected one of "
-                    + DatasetSpec.COLLECT_POLICIES);
+        boolean pickPlace = env.equals("pick-place");
+        if (pickPlace ? !policy.equals("scripted") : !DatasetSpec.COLLECT_POLICIES.contains(policy)) {
+            throw new IllegalArgumentException("unknown behaviour policy '" + policy + "' for " + env + "; expected "
+                    + (pickPlace ? "scripted" : "one of " + DatasetSpec.COLLECT_POLICIES));
         }
+        if (robotLog != null && !pickPlace) {
+            throw new IllegalArgumentException("--log writes pick-place data only, not " + env);
+        }
+        if (!pickPlace && (pickAndPlaceShare != null || reachOnlyShare != null || actionNoise != null)) {
+            throw new IllegalArgumentException("--pick-and-place-share, --reach-only-share and --action-noise are"
+                    + " options of pick-place's scripted collection");
+        }
+        if (size == null && !pickPlace) {
+            throw new IllegalArgumentException("--size is required for " + policy);
+        }
+        long size = this.size != null ? this.size : ScriptedCollector.DEFAULT_SIZE;
         if (size < 1 || seed < 0) {
             throw new IllegalArgumentException(size < 1 ? "--size must be at least 1, got " + size
                     : "--seed must be at least 0, got " + seed);
@@ -124,6 +157,15 @@ public final class CollectCommand implements Callable<Integer> {
         }
         if (noState) {
             params.put("record_state", false);
+        }
+        if (pickAndPlaceShare != null) {
+            params.put("pick_and_place_share", pickAndPlaceShare);
+        }
+        if (reachOnlyShare != null) {
+            params.put("reach_only_share", reachOnlyShare);
+        }
+        if (actionNoise != null) {
+            params.put("action_noise", actionNoise);
         }
         return new DatasetSpec.Collected(env, policy, size, seed, params);
     }

@@ -3,7 +3,7 @@ package io.oris.pipeline.cli;
 import io.oris.sim.env.DynamicsGap;
 import io.oris.sim.env.EnvBridge;
 import io.oris.sim.env.Environments;
-import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +24,11 @@ import picocli.CommandLine.Parameters;
         description = "Connect to HOST:PORT and serve one environment over EnvBridge's binary protocol"
                 + " (client: sim/src/main/python/oris_env.py).")
 public final class EnvServeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "TASK", description = "hopper, walker2d or halfcheetah.")
+    @Parameters(index = "0", paramLabel = "TASK", description = "hopper, walker2d, halfcheetah or pick-place.")
     String task;
 
     @Option(names = "--gap", defaultValue = "real", paramLabel = "GAP",
-            description = "Dynamics gap, e.g. real or gravity=2.0 (default: ${DEFAULT-VALUE}).")
+            description = "Dynamics gap, e.g. real or gravity=2.0; for pick-place also sim (Metaworld's dynamics) (default: ${DEFAULT-VALUE}).")
     String gap;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of resets and action noise.")
@@ -62,7 +62,7 @@ public final class EnvServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        try (LocomotionEnv env = Environments.create(parsedTask, parsedGap, seed);
+        try (MujocoEnv env = Environments.create(parsedTask, parsedGap, seed);
              Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 30_000);
             socket.setTcpNoDelay(true);

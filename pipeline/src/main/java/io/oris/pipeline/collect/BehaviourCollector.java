@@ -12,7 +12,7 @@ import io.oris.model.replay.SimulatedReplay;
 import io.oris.pipeline.train.SimulatedSink;
 import io.oris.pipeline.train.TrainRun;
 import io.oris.sim.env.Environments;
-import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Step;
 import io.oris.sim.env.Task;
 import io.oris.storage.D4rlEnvs;
@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * Makes D4RL-shaped datasets in the real environment when no D4RL file is at hand (D4RL's recipe, docs/reference.md §3):
  * {@code random} = uniform actions; {@code medium-replay} = the replay buffer of a SAC training run up to the
  * medium level; {@code medium} / {@code expert} = a SAC policy trained to a target fraction of the expert
- * return, then rolled out; {@code medium-expert} = medium ++ expert. What the behaviour policies reached goes
+ * return, then rolled out; {@code medium-expert} = medium ++ expert; for pick-place, {@code scripted} = the
+ * rule-based policy on task-agnostic variants ({@link ScriptedCollector}). What the behaviour policies reached goes
  * into {@link #report()}, which the collect stage writes into the manifest.
  */
 public final class BehaviourCollector {
@@ -77,10 +78,26 @@ public final class BehaviourCollector {
                         (Double) report.get(label + "_rollout_mean_return"), (Integer) report.get(label + "_rollout_episodes")));
             }
         }
+        if (report.containsKey("scripted_episodes")) {
+            parts.add(String.format("scripted: %d episodes, %d placed at the goal, mean return %.2f",
+                    (Long) report.get("scripted_episodes"), (Integer) report.get("scripted_place_episodes"),
+                    (Double) report.get("scripted_mean_return")));
+        }
         return parts.isEmpty() ? "no behaviour report" : String.join("; ", parts);
     }
 
     public TransitionArrays collect(String policy, int size) {
+        if (task == Task.PICK_PLACE || policy.equals("scripted")) {
+            if (task != Task.PICK_PLACE || !policy.equals("scripted")) {
+                throw new IllegalArgumentException("behaviour policy '" + policy + "' is not for " + task.id()
+                        + ": pick-place is collected with 'scripted' (the rule-based policy), and 'scripted' only"
+                        + " collects pick-place");
+            }
+            ScriptedCollector scripted = new ScriptedCollector(seed, params, log);
+            TransitionArrays data = scripted.collect(size);
+            report.putAll(scripted.report());
+            return data;
+        }
         return switch (policy) {
             case "random" -> rollOut(new UniformRandomPolicy(task.actionDim(), seed), size, "random");
             case "medium-replay" -> trainSac(size, fraction("target_fraction", MEDIUM_FRACTION), true).replay;
@@ -123,7 +140,7 @@ public final class BehaviourCollector {
     }
 
     private TransitionArrays rollOut(ActionPolicy policy, int size, String label) {
-        try (LocomotionEnv env = Environments.real(task, seed + 1)) {
+        try (MujocoEnv env = Environments.real(task, seed + 1)) {
             TransitionRecorder recorder = new TransitionRecorder(env, 0);
             List<Double> returns = new ArrayList<>();
             while (recorder.rows() < size) {
@@ -163,7 +180,7 @@ public final class BehaviourCollector {
         long step = 0;
         long episode = 0;
         double lastMean = Double.NaN;
-        try (LocomotionEnv env = Environments.real(task, seed + 2)) {
+        try (MujocoEnv env = Environments.real(task, seed + 2)) {
             int nq = env.model().nq();
             int nv = env.model().nv();
             if (keepReplay) {

@@ -1,6 +1,6 @@
 package io.oris.pipeline.rollout;
 
-import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Step;
 import io.oris.storage.TransitionArrays;
 import io.oris.storage.TransitionBuilder;
@@ -11,11 +11,11 @@ import io.oris.storage.TransitionBuilder;
  * with the MuJoCo state (qpos, qvel) of each observation so that restarts can use true states.
  */
 public final class TransitionRecorder {
-    private final LocomotionEnv env;
+    private final MujocoEnv env;
     private final TransitionBuilder builder;
     private long nextEpisode;
 
-    public TransitionRecorder(LocomotionEnv env, long firstEpisodeId) {
+    public TransitionRecorder(MujocoEnv env, long firstEpisodeId) {
         this.env = env;
         this.builder = new TransitionBuilder(env.observationDim(), env.actionDim(), env.model().nq(), env.model().nv());
         this.nextEpisode = firstEpisodeId;

@@ -7,6 +7,7 @@ import io.oris.orchestration.plan.StageTask;
 import io.oris.orchestration.runner.RunContext;
 import io.oris.orchestration.runner.StageExecutor;
 import io.oris.pipeline.collect.BehaviourCollector;
+import io.oris.pipeline.collect.PickPlaceRobotLog;
 import io.oris.pipeline.train.LearnerProvider;
 import io.oris.sim.env.Task;
 import io.oris.storage.D4rlEnvs;
@@ -102,6 +103,16 @@ public final class CollectStage implements StageExecutor {
      * @param progress receives the behaviour's progress lines as they happen (they also go into the manifest)
      */
     public static Outcome collect(Job job, Path root, LearnerProvider learners, Consumer<String> progress) {
+        return collect(job, root, learners, progress, null);
+    }
+
+    /**
+     * As {@link #collect(Job, Path, LearnerProvider, Consumer)}, and for pick-place also writes the same transitions
+     * as a robot log ({@link PickPlaceRobotLog}) to {@code robotLog} (null: none), which {@code oris ingest logs}
+     * with {@code jobs/examples/pick-place-log-mapping.yaml} turns back into the identical dataset.
+     */
+    public static Outcome collect(Job job, Path root, LearnerProvider learners, Consumer<String> progress,
+            Path robotLog) {
         long start = System.nanoTime();
         Task task = Task.parse(job.env());
         List<String> notes = new ArrayList<>();
@@ -110,6 +121,13 @@ public final class CollectStage implements StageExecutor {
             progress.accept(line);
         });
         TransitionArrays data = collector.collect(job.policy(), Math.toIntExact(job.size()));
+        if (robotLog != null) {
+            if (task != Task.PICK_PLACE) {
+                throw new IllegalArgumentException("a robot log is written for pick-place data only, not " + task.id());
+            }
+            PickPlaceRobotLog.writer().write(data, robotLog);
+            notes.add("the same transitions written as the robot log " + robotLog);
+        }
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("policy", job.policy());
         options.put("size", job.size());
@@ -121,7 +139,8 @@ public final class CollectStage implements StageExecutor {
         Manifest.Made made = new Manifest.Made("oris collect", Instant.now().toString(), options, notes);
         Manifest.Source source = new Manifest.Source("collect", List.of(), "float32",
                 Map.of("env", task.id(), "gap", "real"));
-        EnvDims env = D4rlEnvs.require(task.id());
+        // pick-place datasets carry the env name robot logs of the task use, so collected and logged data mix
+        EnvDims env = D4rlEnvs.require(task == Task.PICK_PLACE ? D4rlEnvs.PICK_AND_PLACE : task.id());
         if (!data.hasState()) {
             // collected without the MuJoCo state (params.record_state: false): no qpos/qvel columns
             env = new EnvDims(env.env(), env.obsDim(), env.actionDim(), 0, 0);

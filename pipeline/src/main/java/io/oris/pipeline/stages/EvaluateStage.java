@@ -14,7 +14,7 @@ import io.oris.pipeline.train.LearnerProvider;
 import io.oris.pipeline.train.RunConfig;
 import io.oris.pipeline.train.TrainRun;
 import io.oris.sim.env.Environments;
-import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Task;
 import io.oris.storage.D4rlEnvs;
 import io.oris.storage.table.ColumnType;
@@ -139,7 +139,7 @@ public final class EvaluateStage implements StageExecutor {
         Learner learner = provider.create(config, LearnerDims.of(task.observationDim(), task.actionDim()), root);
         learner.restore(RunDirectory.of(root, config.runId()).snapshotDir(item.step()));
         List<EvalRow> rows = new ArrayList<>();
-        try (LocomotionEnv env = Environments.real(task, config.seed())) {
+        try (MujocoEnv env = Environments.real(task, config.seed())) {
             var policy = TrainRun.policyOf(learner, new SplittableRandom(config.seed()));
             List<EpisodeResult> results = new Evaluator(config.maxEpisodeSteps())
                     .run(env, policy, config.seed() * 1000 + item.step(), item.firstEpisode(), item.episodes());

@@ -17,7 +17,7 @@ import io.oris.pipeline.runs.RunLease;
 import io.oris.pipeline.runs.RunStatus;
 import io.oris.sim.env.DynamicsGap;
 import io.oris.sim.env.Environments;
-import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Task;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.TransitionArrays;
@@ -139,7 +139,7 @@ public final class TrainRun {
         BatchSpec spec = learner.batchSpec();
         boolean simulated = config.gap() != null && (spec.simulated() > 0 || spec.discriminatorSimulated() > 0);
 
-        LocomotionEnv env = null;
+        MujocoEnv env = null;
         SimCollector collector = null;
         SimulatedReplay simReplay = null;
         SimulatedSink sink = null;

@@ -15,7 +15,7 @@ import io.oris.pipeline.rollout.Evaluator;
 import io.oris.pipeline.rollout.UniformRandomPolicy;
 import io.oris.pipeline.train.TrainRun;
 import io.oris.sim.env.Environments;
-import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Step;
 import io.oris.sim.env.Task;
 import java.util.ArrayList;
@@ -58,8 +58,8 @@ class SacRealHopperLearningTest {
         ActionPolicy random = new UniformRandomPolicy(a, seed + 99);
         Batch empty = Batch.empty(o, a);
         int batch = sac.batchSpec().simulated();
-        try (LocomotionEnv env = Environments.real(task, seed + 2);
-             LocomotionEnv eval = Environments.real(task, seed + 3)) {
+        try (MujocoEnv env = Environments.real(task, seed + 2);
+             MujocoEnv eval = Environments.real(task, seed + 3)) {
             double[] obs = env.reset();
             double episodeReturn = 0;
             List<Double> returns = new ArrayList<>();

@@ -16,7 +16,7 @@ import io.oris.pipeline.rollout.ActionPolicy;
 import io.oris.pipeline.rollout.SimCollector;
 import io.oris.sim.env.DynamicsGap;
 import io.oris.sim.env.Environments;
-import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,7 @@ class OrisRolloutsTest {
     /** Collects one epoch of {@code plan} and returns the length of each rollout. */
     private static List<Integer> epoch(RolloutPlan plan, List<double[]> starts) {
         List<Integer> lengths = new ArrayList<>();
-        try (LocomotionEnv env = Environments.create(HOPPER, DynamicsGap.parse("gravity=2.0"), 5)) {
+        try (MujocoEnv env = Environments.create(HOPPER, DynamicsGap.parse("gravity=2.0"), 5)) {
             SimCollector collector = new SimCollector(env, plan.startStates().orElseThrow());
             ActionPolicy policy = plan.policyForEpoch(0, new SplittableRandom(2));
             for (int c = 0; c < plan.segmentsPerEpoch(); c++) {

@@ -2,7 +2,7 @@ package io.oris.sim.bench;
 
 import io.oris.sim.env.Environment;
 import io.oris.sim.env.Environments;
-import io.oris.sim.env.LocomotionEnv;
+import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Task;
 import io.oris.sim.env.VectorEnv;
 import io.oris.sim.env.DynamicsGap;
@@ -66,7 +66,7 @@ public final class SimBenchmark {
     }
 
     private double javaSingle(Task task) {
-        try (LocomotionEnv env = Environments.create(task, DynamicsGap.REAL, 1)) {
+        try (MujocoEnv env = Environments.create(task, DynamicsGap.REAL, 1)) {
             SplittableRandom rng = new SplittableRandom(7);
             double[] action = new double[env.actionDim()];
             loop(env, rng, action, seconds); // warm-up (JIT)

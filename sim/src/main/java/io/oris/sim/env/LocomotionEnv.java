@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * {@code qpos[1:] ++ qvel} (root x excluded, which is what makes {@link #resetTo} possible). Subclasses
  * give the task's reward, termination rule, velocity clip and reset noise.
  */
-public abstract class LocomotionEnv implements Environment {
+public abstract class LocomotionEnv implements MujocoEnv {
     private final Task task;
     private final DynamicsGap gap;
     private final MujocoModel model;
@@ -34,6 +34,10 @@ public abstract class LocomotionEnv implements Environment {
     private int elapsed;
 
     protected LocomotionEnv(Task task, DynamicsGap gap, long seed) {
+        if (gap.pickPlace() != null) {
+            throw new IllegalArgumentException("dynamics gap '" + gap + "' changes the pick-place dynamics, which "
+                    + task.id() + " does not have (use gravity, friction, density, action_noise)");
+        }
         this.task = task;
         this.gap = gap;
         this.model = MujocoModel.fromXml(readModel(task), task.id());
@@ -113,7 +117,7 @@ public abstract class LocomotionEnv implements Environment {
         return elapsed;
     }
 
-    /** Seconds of simulated time per control step (timestep × frame skip). */
+    @Override
     public double controlDt() {
         return controlDt;
     }
@@ -179,7 +183,7 @@ public abstract class LocomotionEnv implements Environment {
         boolean diverged = data.divergenceWarnings() != warningsBefore;
         double reward = reward((xAfter - xBefore) / controlDt, applied);
         boolean terminated = diverged || !healthy(qpos, qvel);
-        boolean truncated = !terminated && elapsed >= Task.MAX_EPISODE_STEPS;
+        boolean truncated = !terminated && elapsed >= task.maxEpisodeSteps();
         return new Step(observation(), reward, terminated, truncated, action.clone());
     }
 
@@ -197,11 +201,12 @@ public abstract class LocomotionEnv implements Environment {
         return obs;
     }
 
-    /** The MuJoCo state behind this environment, for tests and tools that inspect the physics. */
+    @Override
     public MujocoData data() {
         return data;
     }
 
+    @Override
     public MujocoModel model() {
         return model;
     }

@@ -44,7 +44,7 @@ class DynamicsGapTest {
 
     /** Height lost by a hopper dropped from 5 m with zero velocity, after n control steps (no contact). */
     private static double freeFallDrop(String gap, int steps) {
-        try (LocomotionEnv env = Environments.create("hopper", gap, 0)) {
+        try (MujocoEnv env = Environments.create("hopper", gap, 0)) {
             double[] obs = new double[11];
             obs[0] = 5.0;
             env.resetTo(obs);
@@ -95,8 +95,8 @@ class DynamicsGapTest {
 
     @Test
     void frictionScalesAllThreeCoefficientsOfEveryGeom() {
-        try (LocomotionEnv real = Environments.real(Task.HALFCHEETAH, 0);
-             LocomotionEnv low = Environments.create("halfcheetah", "friction=0.3", 0)) {
+        try (MujocoEnv real = Environments.real(Task.HALFCHEETAH, 0);
+             MujocoEnv low = Environments.create("halfcheetah", "friction=0.3", 0)) {
             mjModel a = real.model().raw();
             mjModel b = low.model().raw();
             for (int i = 0; i < 3 * a.ngeom(); i++) {
@@ -107,10 +107,10 @@ class DynamicsGapTest {
 
     @Test
     void densityScalesMassesExceptOnMassNormalisedModels() {
-        try (LocomotionEnv real = Environments.real(Task.HOPPER, 0);
-             LocomotionEnv heavy = Environments.create("hopper", "density=2.0", 0);
-             LocomotionEnv cheetah = Environments.real(Task.HALFCHEETAH, 0);
-             LocomotionEnv heavyCheetah = Environments.create("halfcheetah", "density=2.0", 0)) {
+        try (MujocoEnv real = Environments.real(Task.HOPPER, 0);
+             MujocoEnv heavy = Environments.create("hopper", "density=2.0", 0);
+             MujocoEnv cheetah = Environments.real(Task.HALFCHEETAH, 0);
+             MujocoEnv heavyCheetah = Environments.create("halfcheetah", "density=2.0", 0)) {
             for (int b = 1; b < real.model().raw().nbody(); b++) {
                 assertEquals(2.0 * real.model().raw().body_mass().get(b), heavy.model().raw().body_mass().get(b), 1e-9);
             }
@@ -126,9 +126,9 @@ class DynamicsGapTest {
         double[][] noisyObs = new double[20][];
         double[][] noisyAgain = new double[20][];
         double[] action = {0.3, -0.2, 0.1};
-        try (LocomotionEnv real = Environments.create("hopper", "real", 5);
-             LocomotionEnv noisy = Environments.create("hopper", "action_noise=1.0", 5);
-             LocomotionEnv noisy2 = Environments.create("hopper", "action_noise=1.0", 5)) {
+        try (MujocoEnv real = Environments.create("hopper", "real", 5);
+             MujocoEnv noisy = Environments.create("hopper", "action_noise=1.0", 5);
+             MujocoEnv noisy2 = Environments.create("hopper", "action_noise=1.0", 5)) {
             real.reset();
             noisy.reset();
             noisy2.reset();

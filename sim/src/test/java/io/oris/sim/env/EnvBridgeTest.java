@@ -35,7 +35,7 @@ class EnvBridgeTest {
 
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
         long served;
-        try (LocomotionEnv env = Environments.create("hopper", "gravity=2.0", 5)) {
+        try (MujocoEnv env = Environments.create("hopper", "gravity=2.0", 5)) {
             served = new EnvBridge(env).serve(new ByteArrayInputStream(req.toByteArray()), reply);
         }
         assertEquals(3, served);
@@ -45,7 +45,7 @@ class EnvBridgeTest {
         assertEquals(EnvBridge.VERSION, in.readInt());
         assertEquals(11, in.readInt());
         assertEquals(3, in.readInt());
-        try (LocomotionEnv twin = Environments.create("hopper", "gravity=2.0", 5)) {
+        try (MujocoEnv twin = Environments.create("hopper", "gravity=2.0", 5)) {
             assertEquals(0, in.readByte());
             assertArrayEquals(twin.reset(), read(in, 11));
             for (int i = 0; i < 3; i++) {
@@ -66,6 +66,40 @@ class EnvBridgeTest {
     }
 
     @Test
+    void servesPickPlaceWithItsSimDynamics() throws IOException {
+        ByteArrayOutputStream req = new ByteArrayOutputStream();
+        DataOutputStream r = new DataOutputStream(req);
+        double[] restart = {0.0, 0.7, 0.2, 1.0, 0.05, 0.65, 0.02};
+        double[] action = {0.5, 0.0, -1.0, 1.0};
+        r.writeByte('T');
+        for (double v : restart) {
+            r.writeDouble(v);
+        }
+        r.writeByte('S');
+        for (double v : action) {
+            r.writeDouble(v);
+        }
+        r.writeByte('Q');
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        try (MujocoEnv env = Environments.create("pick-place", "sim", 5)) {
+            assertEquals(1, new EnvBridge(env).serve(new ByteArrayInputStream(req.toByteArray()), reply));
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(reply.toByteArray()));
+        assertEquals(EnvBridge.MAGIC, in.readInt());
+        assertEquals(EnvBridge.VERSION, in.readInt());
+        assertEquals(7, in.readInt());
+        assertEquals(4, in.readInt());
+        try (MujocoEnv twin = Environments.create("pick-place", "sim", 5)) {
+            assertEquals(0, in.readByte());
+            assertArrayEquals(twin.resetTo(restart), read(in, 7));
+            Step s = twin.step(action);
+            assertEquals(0, in.readByte());
+            assertArrayEquals(s.observation(), read(in, 7));
+            assertEquals(s.reward(), in.readDouble());
+        }
+    }
+
+    @Test
     void aNonFiniteRestartIsAnErrorNamingTheValue() throws IOException {
         ByteArrayOutputStream req = new ByteArrayOutputStream();
         DataOutputStream r = new DataOutputStream(req);
@@ -74,7 +108,7 @@ class EnvBridgeTest {
             r.writeDouble(Double.NaN);
         }
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
-        try (LocomotionEnv env = Environments.create("hopper", "real", 0)) {
+        try (MujocoEnv env = Environments.create("hopper", "real", 0)) {
             new EnvBridge(env).serve(new ByteArrayInputStream(req.toByteArray()), reply);
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(reply.toByteArray()));

@@ -16,7 +16,7 @@ class EnvironmentSpecTest {
         int[][] expected = {{11, 3, 6, 6, 4}, {17, 6, 9, 9, 4}, {17, 6, 9, 9, 5}};
         Task[] tasks = {Task.HOPPER, Task.WALKER2D, Task.HALFCHEETAH};
         for (int i = 0; i < tasks.length; i++) {
-            try (LocomotionEnv env = Environments.real(tasks[i], 0)) {
+            try (MujocoEnv env = Environments.real(tasks[i], 0)) {
                 assertEquals(expected[i][0], env.observationDim());
                 assertEquals(expected[i][0], env.reset().length);
                 assertEquals(expected[i][1], env.actionDim());
@@ -29,9 +29,9 @@ class EnvironmentSpecTest {
 
     @Test
     void controlTimestepsAndIntegrators() {
-        try (LocomotionEnv hopper = Environments.real(Task.HOPPER, 0);
-             LocomotionEnv walker = Environments.real(Task.WALKER2D, 0);
-             LocomotionEnv cheetah = Environments.real(Task.HALFCHEETAH, 0)) {
+        try (MujocoEnv hopper = Environments.real(Task.HOPPER, 0);
+             MujocoEnv walker = Environments.real(Task.WALKER2D, 0);
+             MujocoEnv cheetah = Environments.real(Task.HALFCHEETAH, 0)) {
             assertEquals(0.008, hopper.controlDt(), 1e-12);
             assertEquals(0.008, walker.controlDt(), 1e-12);
             assertEquals(0.05, cheetah.controlDt(), 1e-12);
@@ -44,7 +44,7 @@ class EnvironmentSpecTest {
 
     @Test
     void hopperObservationLayoutStartsAtTheReferencePose() {
-        try (LocomotionEnv env = Environments.real(Task.HOPPER, 3)) {
+        try (MujocoEnv env = Environments.real(Task.HOPPER, 3)) {
             double[] obs = env.reset();
             assertEquals(1.25, obs[0], 0.0051, "rootz is obs[0]");
             for (int i = 1; i < 5; i++) {
@@ -63,7 +63,7 @@ class EnvironmentSpecTest {
     }
 
     private static void assertMasses(Task task, double[] expected) {
-        try (LocomotionEnv env = Environments.real(task, 0)) {
+        try (MujocoEnv env = Environments.real(task, 0)) {
             mjModel m = env.model().raw();
             assertEquals(expected.length + 1, m.nbody());
             double[] actual = new double[expected.length];
@@ -76,8 +76,8 @@ class EnvironmentSpecTest {
 
     @Test
     void velocitiesAreClippedForHopperButNotHalfCheetah() {
-        try (LocomotionEnv hopper = Environments.real(Task.HOPPER, 0);
-             LocomotionEnv cheetah = Environments.real(Task.HALFCHEETAH, 0)) {
+        try (MujocoEnv hopper = Environments.real(Task.HOPPER, 0);
+             MujocoEnv cheetah = Environments.real(Task.HALFCHEETAH, 0)) {
             double[] fast = new double[11];
             fast[0] = 1.25;
             fast[5] = 10.0;
@@ -93,7 +93,7 @@ class EnvironmentSpecTest {
 
     @Test
     void namesCarryTaskAndGap() {
-        try (LocomotionEnv env = Environments.create("hopper", "gravity=2.0", 0)) {
+        try (MujocoEnv env = Environments.create("hopper", "gravity=2.0", 0)) {
             assertEquals("hopper[gravity=2.0]", env.name());
             assertFalse(env.gap().isReal());
         }

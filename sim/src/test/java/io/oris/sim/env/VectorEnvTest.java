@@ -35,7 +35,7 @@ class VectorEnvTest {
             }
         }
         for (int i = 0; i < n; i++) {
-            try (LocomotionEnv env = Environments.create("hopper", "gravity=2.0", 100 + i)) {
+            try (MujocoEnv env = Environments.create("hopper", "gravity=2.0", 100 + i)) {
                 env.reset();
                 Step s = null;
                 for (double[][] step : actions) {
