@@ -1,0 +1,30 @@
+package io.oris.pipeline.spark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of a child JVM on the test class path with the flags Spark needs ({@link JvmFlags}): how tests
+ * start the real {@code oris} command line or a probe in a process of its own (to kill it, or to give it other
+ * environment variables).
+ */
+public final class ChildJvm {
+    private ChildJvm() {
+    }
+
+    /** {@code java -Xmx<heap> <Spark flags> -D<k>=<v>... -cp <test class path> <mainClass> <args>}. */
+    public static List<String> command(String heap, Map<String, String> properties, String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + heap);
+        cmd.addAll(List.of(JvmFlags.SPARK_OPENS));
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}
