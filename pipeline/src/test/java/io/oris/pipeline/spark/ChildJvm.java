@@ -1,5 +1,6 @@
 package io.oris.pipeline.spark;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,5 +27,14 @@ public final class ChildJvm {
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /**
+     * Starts the {@code oris} command line ({@code OrisCli}) with {@code args} in a JVM of its own (1.5 GB heap), stdout
+     * and stderr both into {@code log}.
+     */
+    public static Process startOris(Map<String, String> properties, Path log, String... args) throws IOException {
+        return new ProcessBuilder(command("1500m", properties, "io.oris.pipeline.cli.OrisCli", args))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }

@@ -11,6 +11,7 @@ import io.oris.pipeline.runs.RunDirectory;
 import io.oris.pipeline.runs.RunStatus;
 import io.oris.pipeline.spark.ChildJvm;
 import io.oris.pipeline.train.ModelLearners;
+import io.oris.pipeline.train.TinySweeps;
 import io.oris.storage.PausePoint;
 import io.oris.storage.table.TableReader;
 import java.nio.file.Files;
@@ -37,24 +38,6 @@ class CrashMatrixTest {
     @TempDir
     Path dir;
 
-    private static final String JOB = """
-            crash:
-              default_args: {owner: oris, retries: 0}
-              schedule: null
-              oris:
-                envs: [hopper]
-                datasets:
-                  - {collect: random, size: 1000}
-                methods: [bc, td3bc]
-                seeds: 1
-                budget: {gradient_steps: 300, steps_per_epoch: 50, eval_every: 100, snapshot_every: 100}
-                evaluation: {episodes: 2, last_k: 2, max_episode_steps: 50}
-                hyperparameters:
-                  bc: {sac.hidden: [32, 32]}
-                  td3bc: {sac.hidden: [32, 32]}
-                spark: {master: "local[2]"}
-            """;
-
     /**
      * The kill points in the order a sweep reaches them, each with the number of threads that pause there before the
      * kill (both runs train, and evaluate their last snapshot, side by side on local[2]): each rerun is killed at the
@@ -78,7 +61,7 @@ class CrashMatrixTest {
     @Test
     void killedAtEveryPointAndRerunGivesTheScoresOfAnUninterruptedSweep() throws Exception {
         Path job = dir.resolve("crash.yaml");
-        Files.writeString(job, JOB);
+        Files.writeString(job, TinySweeps.offlineJob("crash"));
         Path reference = dir.resolve("reference");
         SweepRunner runner = new SweepRunner(new ModelLearners(), s -> { });
         SweepRunner.Result uninterrupted = runner.run(job, reference, null, false);
@@ -205,10 +188,8 @@ class CrashMatrixTest {
     }
 
     private static Process start(Path job, Path root, String pauseAt, Path log) throws Exception {
-        Map<String, String> props = pauseAt == null ? Map.of() : Map.of(PausePoint.PROPERTY, pauseAt);
-        List<String> cmd = ChildJvm.command("1500m", props, "io.oris.pipeline.cli.OrisCli",
+        return ChildJvm.startOris(pauseAt == null ? Map.of() : Map.of(PausePoint.PROPERTY, pauseAt), log,
                 "run", job.toString(), "--data-root", root.toString());
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** The published (not hidden, not staged) version folders of the job's reports. */
