@@ -3,11 +3,10 @@ package io.oris.storage.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oris.storage.BadInputException;
+import io.oris.storage.TextFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +42,7 @@ final class LogParser {
 
     private List<LogRecord> parseCsv(Path file, int fileIndex) {
         List<LogRecord> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new java.io.StringReader(TextFiles.readUtf8(file)))) {
             String header = in.readLine();
             if (header == null) {
                 throw new BadInputException(file, "line 1", "empty file: expected a header row of column names");
@@ -76,7 +75,7 @@ final class LogParser {
 
     private List<LogRecord> parseJsonl(Path file, int fileIndex) {
         List<LogRecord> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new java.io.StringReader(TextFiles.readUtf8(file)))) {
             String text;
             long line = 0;
             while ((text = in.readLine()) != null) {
