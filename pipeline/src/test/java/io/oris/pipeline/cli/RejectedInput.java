@@ -19,8 +19,12 @@ import java.util.stream.Stream;
  * must contain), no Java object or class in it, and nothing left behind in the data root (its files as before).
  */
 final class RejectedInput {
-    /** A Java object's default string ({@code LocalInputFile@1b2c3d}) or a JVM class or exception name. */
-    private static final Pattern JAVA_TALK = Pattern.compile("\\b[A-Z]\\w+@[0-9a-f]{4,}|\\bjava\\.|Exception|Cannot invoke");
+    /**
+     * A Java object's default string ({@code LocalInputFile@1b2c3d}), a class named by its package
+     * ({@code io.oris.storage.Manifest}), an exception's name or a null-pointer message.
+     */
+    private static final Pattern JAVA_TALK = Pattern.compile(
+            "\\b[A-Z]\\w+@[0-9a-f]{4,}|\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z]\\w*|Exception|Cannot invoke|`(?:long|int|double)`");
 
     private RejectedInput() {
     }
@@ -29,9 +33,9 @@ final class RejectedInput {
     static CliRun assertRejected(String corruption, Path dataRoot, String[] args, String... mustName) {
         Map<String, Long> before = files(dataRoot);
         CliRun run = CliRun.of(args);
-        String said = run.err();
-        System.out.println("[fuzz] " + corruption + " -> " + said.lines().findFirst().orElse(""));
-        assertEquals(3, run.code(), corruption + ": exit code 3 (bad input); printed:\n" + run.out() + said);
+        String said = run.out() + run.err();   // datasets verify lists the damaged parts on stdout
+        System.out.println("[fuzz] " + corruption + " -> " + said.strip().replace("\n", " | "));
+        assertEquals(3, run.code(), corruption + ": exit code 3 (bad input); printed:\n" + said);
         for (String s : mustName) {
             assertTrue(said.contains(s), corruption + ": the message must name '" + s + "'; it says:\n" + said);
         }
