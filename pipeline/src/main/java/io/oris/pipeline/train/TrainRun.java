@@ -93,6 +93,7 @@ public final class TrainRun {
             // finished by the process that held the lease while this one waited
             return new TrainOutcome(config.runId(), "skipped", null, previous.lastStep(), 0);
         }
+        dir.removeAbandonedStaging();   // a killed attempt's half-written checkpoint or snapshot
         long start = System.nanoTime();
         int attempts = previous == null ? 1 : previous.attempts() + 1;
         String startedAt = Instant.now().toString();

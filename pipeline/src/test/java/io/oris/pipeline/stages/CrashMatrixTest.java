@@ -91,6 +91,10 @@ class CrashMatrixTest {
             assertEquals(TableReader.readAll(RunDirectory.of(reference, run.runId()).evalFile()),
                     TableReader.readAll(crashed.evalFile()), run.label() + ": every evaluation row as in the uninterrupted sweep");
         }
+        try (Stream<Path> all = Files.walk(root.resolve("runs"))) {
+            assertEquals(List.of(), all.filter(p -> p.getFileName().toString().contains(".tmp-")).toList(),
+                    "the killed checkpoint write's staging is gone");
+        }
         List<Path> versions = publishedReports(root);
         assertEquals(1, versions.size(), "one report, counted once: " + versions);
         assertEquals(byRun(TableReader.readAll(uninterrupted.report().scores())),
@@ -103,7 +107,15 @@ class CrashMatrixTest {
             case "collect@1" -> assertFalse(Files.exists(root.resolve("datasets").resolve(plan.datasets().get(0).id())),
                     "no dataset is published by a killed collection");
             case "train-step@150" -> assertRuns(root, plan, 100);
-            case "checkpoint-write@300" -> assertRuns(root, plan, 200);
+            case "checkpoint-write@300" -> {
+                assertRuns(root, plan, 200);
+                for (RunSpec run : plan.runs()) {
+                    try (Stream<Path> s = Files.list(RunDirectory.of(root, run.runId()).dir())) {
+                        assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith(".checkpoint.tmp-")).count(),
+                                run.label() + ": killed with its step-300 checkpoint staged, not published");
+                    }
+                }
+            }
             case "evaluate@300" -> {
                 for (RunSpec run : plan.runs()) {
                     RunDirectory d = RunDirectory.of(root, run.runId());
