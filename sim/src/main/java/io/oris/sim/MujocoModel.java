@@ -32,12 +32,21 @@ public final class MujocoModel implements AutoCloseable {
                 if (message.isBlank()) {
                     message = MujocoRuntime.lastError();
                 }
-                throw new MujocoException("MuJoCo could not load " + mjcf + ": " + message.strip());
+                throw new MujocoException("MuJoCo could not load " + mjcf + ": " + oneLine(message));
             }
             return new MujocoModel(m);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * MuJoCo's multi-line, blank-padded error text as one line: "XML Error: problem reading attribute 'size'; Element
+     * 'geom', line 26".
+     */
+    static String oneLine(String message) {
+        return message.lines().map(l -> l.replaceAll("[\\p{Cntrl}\\s]+", " ").strip()).filter(l -> !l.isEmpty())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** Compiles MJCF text (written to a temporary file, since MuJoCo 2.2 loads from files or a VFS). */

@@ -1,10 +1,6 @@
 package io.oris.storage;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.WritableGroup;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,23 +11,7 @@ public final class Hdf5Fixtures {
 
     /** Writes each key → array (float[][], double[], boolean[], String, ...) into the file. */
     public static Path write(Path file, Map<String, Object> datasets) {
-        try (WritableHdfFile out = HdfFile.write(file)) {
-            Map<String, WritableGroup> groups = new HashMap<>();
-            for (Map.Entry<String, Object> e : datasets.entrySet()) {
-                String key = e.getKey();
-                WritableGroup parent = out;
-                String path = "";
-                String[] parts = key.split("/");
-                for (int i = 0; i < parts.length - 1; i++) {
-                    path = path + "/" + parts[i];
-                    WritableGroup p = parent;
-                    String name = parts[i];
-                    parent = groups.computeIfAbsent(path, k -> p.putGroup(name));
-                }
-                parent.putDataset(parts[parts.length - 1], e.getValue());
-            }
-        }
-        return file;
+        return io.oris.storage.d4rl.Hdf5Writer.write(file, datasets);
     }
 
     /**

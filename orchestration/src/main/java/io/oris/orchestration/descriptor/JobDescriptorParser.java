@@ -1,11 +1,10 @@
 package io.oris.orchestration.descriptor;
 
 import io.oris.storage.ShippedDatasets;
+import io.oris.storage.TextFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +52,7 @@ public final class JobDescriptorParser {
     public JobDescriptor load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextFiles.readUtf8(file);
         } catch (IOException e) {
             throw new DescriptorException(file, "", 0, "cannot read job file (" + e.getMessage() + ")");
         }

@@ -15,10 +15,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
-        Throwable shown = ex;
+        Throwable badInput = badInput(ex);
+        Throwable shown = badInput != null ? badInput : ex;
         StringBuilder message = new StringBuilder("oris ").append(cli.getCommandName()).append(": ");
         message.append(shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage());
-        for (Throwable cause = shown.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        // a bad-input message is whole (file, field, expected vs found); its causes are the parser's own words
+        for (Throwable cause = badInput != null ? null : shown.getCause(); cause != null && cause != cause.getCause();
+                cause = cause.getCause()) {
             if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
                 message.append("\n  caused by: ").append(cause.getMessage());
             }
@@ -35,13 +38,22 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     /** True when {@code ex} or one of its causes says that an input the user named is malformed or missing. */
     static boolean isBadInput(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.oris.orchestration.descriptor.DescriptorException
-                    || t instanceof io.oris.storage.BadInputException
-                    || t instanceof java.nio.file.NoSuchFileException
+            if (badInput(t) != null || t instanceof java.nio.file.NoSuchFileException
                     || t instanceof java.io.FileNotFoundException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The first exception in {@code ex}'s chain that describes a malformed input by itself, or null. */
+    private static Throwable badInput(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.oris.orchestration.descriptor.DescriptorException
+                    || t instanceof io.oris.storage.BadInputException) {
+                return t;
+            }
+        }
+        return null;
     }
 }

@@ -11,6 +11,7 @@ import io.oris.pipeline.train.LearnerProvider;
 import io.oris.model.replay.SimulatedReplay;
 import io.oris.pipeline.train.SimulatedSink;
 import io.oris.pipeline.train.TrainRun;
+import io.oris.storage.PausePoint;
 import io.oris.sim.env.Environments;
 import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Step;
@@ -145,6 +146,7 @@ public final class BehaviourCollector {
             List<Double> returns = new ArrayList<>();
             while (recorder.rows() < size) {
                 returns.add(recorder.recordEpisode(policy, size));
+                PausePoint.reach("collect@" + returns.size());
             }
             double mean = returns.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
             report.put(label + "_rollout_mean_return", mean);

@@ -80,6 +80,7 @@ public final class ReportWriter {
         List<String> files = new ArrayList<>();
         ScoresParquet.write(dir.resolve(ScoresParquet.FILE), scores);
         files.add(ScoresParquet.FILE);
+        io.oris.storage.PausePoint.reach("report-write");
 
         String heading = "Sweep " + scores.spec().sweepName();
         files.add(text(dir, "tables.md", MarkdownTables.render(heading, tables, d)));

@@ -134,4 +134,30 @@ public final class RunDirectory {
         steps.sort(Long::compare);
         return steps;
     }
+
+    /**
+     * Deletes what a killed writer left behind in this run's folder and in {@code snapshots/}: hidden staging siblings
+     * ({@code .<name>.tmp-...}, docs/architecture.md §8) that were never renamed into place. Called by the holder of
+     * the run's lease before it trains, so no live writer owns them; returns how many it deleted.
+     */
+    public int removeAbandonedStaging() {
+        int removed = 0;
+        for (Path folder : List.of(dir, snapshotsDir())) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> list = Files.list(folder)) {
+                for (Path p : (Iterable<Path>) list::iterator) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith(".") && name.contains(".tmp-")) {
+                        io.oris.storage.AtomicPublish.deleteRecursively(p);
+                        removed++;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+            }
+        }
+        return removed;
+    }
 }

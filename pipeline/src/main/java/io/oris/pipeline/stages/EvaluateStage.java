@@ -17,6 +17,7 @@ import io.oris.sim.env.Environments;
 import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Task;
 import io.oris.storage.D4rlEnvs;
+import io.oris.storage.PausePoint;
 import io.oris.storage.table.ColumnType;
 import io.oris.storage.table.TableReader;
 import io.oris.storage.table.TableSchema;
@@ -148,6 +149,7 @@ public final class EvaluateStage implements StageExecutor {
                         : Double.NaN;
                 rows.add(new EvalRow(config.runId(), item.step(), r.episode(), r.episodeReturn(), r.length(), normalized));
             }
+            PausePoint.reach("evaluate@" + item.step());
         }
         return rows;
     }

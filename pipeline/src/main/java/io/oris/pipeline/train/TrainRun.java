@@ -20,6 +20,7 @@ import io.oris.sim.env.Environments;
 import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Task;
 import io.oris.storage.DatasetStore;
+import io.oris.storage.PausePoint;
 import io.oris.storage.TransitionArrays;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,6 +93,7 @@ public final class TrainRun {
             // finished by the process that held the lease while this one waited
             return new TrainOutcome(config.runId(), "skipped", null, previous.lastStep(), 0);
         }
+        dir.removeAbandonedStaging();   // a killed attempt's half-written checkpoint or snapshot
         long start = System.nanoTime();
         int attempts = previous == null ? 1 : previous.attempts() + 1;
         String startedAt = Instant.now().toString();
@@ -135,7 +137,7 @@ public final class TrainRun {
             writeSnapshot(dir.snapshotDir(0), learner);   // the untrained policy: every curve starts at step 0
         }
         MetricsLog metrics = new MetricsLog(dir.trainMetricsFile(), step);
-        SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + 17 + step);
+        SplittableRandom rng = batchRandom(config.seed(), step);
         BatchSpec spec = learner.batchSpec();
         boolean simulated = config.gap() != null && (spec.simulated() > 0 || spec.discriminatorSimulated() > 0);
 
@@ -190,12 +192,15 @@ public final class TrainRun {
                         m.forEach((key, v) -> sums.merge(key, v, Double::sum));
                         updates++;
                         step++;
+                        PausePoint.reach("train-step@" + step);
                         if (step % config.evalEvery() == 0 || step == total) {
                             writeSnapshot(dir.snapshotDir(step), learner);
                         }
                         if (step % config.snapshotEvery() == 0 || step == total) {
                             writeCheckpoint(checkpoint, learner, simReplay);
                             dir.writeStatus(new RunStatus(RunStatus.RUNNING, null, attempt, step, startedAt, null));
+                            // the stream restarts at every checkpoint, as a run resumed from it starts it
+                            rng = batchRandom(config.seed(), step);
                         }
                     }
                 }
@@ -222,6 +227,15 @@ public final class TrainRun {
         }
     }
 
+    /**
+     * The batch-sampling and rollout-noise stream of a run with seed {@code seed} from checkpoint step {@code step} on:
+     * a run that never stopped restarts it at every checkpoint, exactly as a run resumed from that checkpoint does,
+     * so an offline run resumed after a crash is bit-identical to one that never stopped (docs/determinism.md).
+     */
+    static SplittableRandom batchRandom(long seed, long step) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17 + step);
+    }
+
     /** Seed of the simulator of a run with seed {@code seed} (re)started at gradient step {@code step}. */
     static long simEnvSeed(long seed, long step) {
         return seed * 7919 + 1 + step;
@@ -243,6 +257,7 @@ public final class TrainRun {
     static void writeCheckpoint(Path target, Learner learner, SimulatedReplay simReplay) {
         AtomicPublish.writeFolder(target, staged -> {
             learner.snapshot(staged);
+            PausePoint.reach("checkpoint-write@" + learner.step());
             if (simReplay != null) {
                 try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(staged.resolve(SIM_REPLAY)))) {
                     simReplay.save(out);

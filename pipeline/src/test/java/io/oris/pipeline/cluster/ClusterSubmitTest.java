@@ -3,13 +3,12 @@ package io.oris.pipeline.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oris.pipeline.spark.JvmFlags;
+import io.oris.pipeline.spark.ChildJvm;
 import io.oris.storage.table.TableReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,14 +52,10 @@ class ClusterSubmitTest {
         Path data = dir.resolve("data");
         Path appJar = jarOf(Path.of("target/classes"), dir.resolve("oris-app.jar"));
         try (LoopbackSparkCluster cluster = new LoopbackSparkCluster(dir.resolve("cluster"), 2, "3g")) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-Xmx1g");
-            cmd.addAll(JvmFlags.FLAGS);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.oris.pipeline.cli.OrisCli",
+            List<String> cmd = ChildJvm.command("1g", Map.of(), "io.oris.pipeline.cli.OrisCli",
                     "submit", job.toString(), "--master", cluster.masterUrl(), "--jar", appJar.toString(),
                     "--executor-memory", "1g", "--conf", "spark.driver.host=127.0.0.1",
-                    "--conf", "spark.driver.bindAddress=127.0.0.1", "--data-root", data.toString()));
+                    "--conf", "spark.driver.bindAddress=127.0.0.1", "--data-root", data.toString());
             Path log = dir.resolve("submit.log");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("SPARK_HOME", cluster.home().toString());

@@ -1,6 +1,6 @@
 package io.oris.pipeline.cluster;
 
-import io.oris.pipeline.spark.JvmFlags;
+import io.oris.pipeline.spark.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -66,14 +66,7 @@ final class LoopbackSparkCluster implements AutoCloseable {
     }
 
     private void start(String name, String mainClass, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.addAll(JvmFlags.FLAGS);
-        cmd.add(mainClass);
-        cmd.addAll(List.of(args));
+        List<String> cmd = ChildJvm.command("512m", java.util.Map.of(), mainClass, args);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());

@@ -3,10 +3,9 @@ package io.oris.pipeline.determinism;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oris.pipeline.spark.JvmFlags;
+import io.oris.pipeline.spark.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -37,13 +36,7 @@ class DeterminismTest {
 
     @Test
     void aChildJvmWithTwoOpenMpThreadsComputesTheSameBits(@TempDir Path dir) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx1g");
-        cmd.addAll(JvmFlags.FLAGS);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        cmd.add(DeterminismProbe.class.getName());
+        List<String> cmd = ChildJvm.command("1g", java.util.Map.of(), DeterminismProbe.class.getName());
         Path log = dir.resolve("child.log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("OMP_NUM_THREADS", "2");

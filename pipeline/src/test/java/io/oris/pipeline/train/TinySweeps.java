@@ -19,6 +19,31 @@ public final class TinySweeps {
     private TinySweeps() {
     }
 
+    /**
+     * A job file of a tiny offline sweep named {@code dagId}: BC and TD3+BC (32-32 networks) on 1,000 random hopper
+     * transitions collected by the sweep, 300 gradient steps with snapshots and checkpoints every 100, 2 evaluation
+     * episodes of at most 50 steps, on local[2]; about 10 s of work.
+     */
+    public static String offlineJob(String dagId) {
+        return dagId + """
+                :
+                  default_args: {owner: oris, retries: 0}
+                  schedule: null
+                  oris:
+                    envs: [hopper]
+                    datasets:
+                      - {collect: random, size: 1000}
+                    methods: [bc, td3bc]
+                    seeds: 1
+                    budget: {gradient_steps: 300, steps_per_epoch: 50, eval_every: 100, snapshot_every: 100}
+                    evaluation: {episodes: 2, last_k: 2, max_episode_steps: 50}
+                    hyperparameters:
+                      bc: {sac.hidden: [32, 32]}
+                      td3bc: {sac.hidden: [32, 32]}
+                    spark: {master: "local[2]"}
+                """;
+    }
+
     /** Plans {@code yaml} (a whole job file) without a data root. */
     public static Plan plan(String yaml) {
         return new Planner().plan(new JobDescriptorParser().parse(yaml, Path.of("tiny.yaml")), null);

@@ -8,11 +8,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.oris.storage.BadInputException;
+import io.oris.storage.TextFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,8 +61,8 @@ public final class CsvFiles {
         List<String> header = null;
         List<CsvTable.Row> rows = new ArrayList<>();
         CsvMapper mapper = new CsvMapper();
-        try (InputStream in = Files.newInputStream(file);
-             CsvParser parser = (CsvParser) mapper.getFactory().createParser(in)) {
+        // read as strict UTF-8 first, so that a bad byte is reported by line and offset (TextFiles)
+        try (CsvParser parser = (CsvParser) mapper.getFactory().createParser(TextFiles.readUtf8(file))) {
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
             parser.setSchema(CsvSchema.emptySchema());

@@ -51,10 +51,21 @@ public record D4rlLayout(String file, EnvDims dims, int rows, String dtype, bool
         }
     }
 
-    /** The message for an HDF5 file jHDF fails on part-way (truncated or corrupt). */
-    static BadInputException corrupt(Path file, RuntimeException e) {
-        return new BadInputException(file, "", "cannot be read as HDF5 (truncated or corrupt file?): "
-                + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    /**
+     * The message for an HDF5 file jHDF fails on part-way (truncated or corrupt): the file, its size, what jHDF could
+     * not read and the innermost reason, without Java class names.
+     */
+    public static BadInputException corrupt(Path file, RuntimeException e) {
+        String why = e.getMessage() == null ? "its internal structures are inconsistent" : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null && !why.contains(root.getMessage())) {
+            why = why + "; " + root.getMessage();
+        }
+        return new BadInputException(file, "", "cannot be read as HDF5 (" + file.toFile().length()
+                + " bytes: truncated or corrupt?): " + why, e);
     }
 
     private static D4rlLayout inspectUnchecked(Path file, String env) {

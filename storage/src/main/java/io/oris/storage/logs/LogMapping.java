@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.oris.storage.BadInputException;
+import io.oris.storage.TextFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public record LogMapping(Path file, String env, String episode, String step, Lis
     public static LogMapping read(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            root = new ObjectMapper(new YAMLFactory()).readTree(TextFiles.readUtf8(file));
         } catch (IOException e) {
             throw new BadInputException(file, "", "is not valid YAML: " + e.getMessage(), e);
         }

@@ -3,13 +3,12 @@ package io.oris.storage.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oris.storage.BadInputException;
+import io.oris.storage.TextFiles;
 import io.oris.storage.csv.CsvFiles;
 import io.oris.storage.csv.CsvTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +58,7 @@ final class LogParser {
 
     private List<LogRecord> parseJsonl(Path file, int fileIndex) {
         List<LogRecord> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new java.io.StringReader(TextFiles.readUtf8(file)))) {
             String text;
             long line = 0;
             while ((text = in.readLine()) != null) {

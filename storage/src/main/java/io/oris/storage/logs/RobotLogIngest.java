@@ -45,12 +45,12 @@ public final class RobotLogIngest {
         List<Path> abs = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
         for (Path f : abs) {
             if (!Files.isRegularFile(f)) {
-                throw new IllegalArgumentException("no such file: " + f);
+                throw new BadInputException(f, "", "no such log file (expected a .csv, .jsonl or .ndjson file)");
             }
         }
         Path mapAbs = mappingFile.toAbsolutePath().normalize();
         if (!Files.isRegularFile(mapAbs)) {
-            throw new IllegalArgumentException("no such mapping file: " + mapAbs);
+            throw new BadInputException(mapAbs, "", "no such mapping file (expected a YAML file)");
         }
         LogMapping mapping = LogMapping.read(mapAbs);
         String datasetId = id != null ? id : defaultId(abs.get(0));
@@ -104,11 +104,19 @@ public final class RobotLogIngest {
                     od = r.obs().length;
                     ad = r.action().length;
                 }
-                if (r.obs().length != od || r.action().length != ad
-                        || (r.nextObs() != null && r.nextObs().length != od)) {
-                    throw new BadInputException(files.get(fi), "line " + r.line(), "has observation width "
-                            + r.obs().length + " and action width " + r.action().length + ", expected " + od + " and "
-                            + ad + " as in the first row");
+                String first = "as in the first row";
+                if (r.obs().length != od) {
+                    throw new BadInputException(files.get(fi), "line " + r.line(), "observation "
+                            + mapping.observation() + " has " + r.obs().length + " values, expected " + od + " " + first);
+                }
+                if (r.action().length != ad) {
+                    throw new BadInputException(files.get(fi), "line " + r.line(), "action " + mapping.action() + " has "
+                            + r.action().length + " values, expected " + ad + " " + first);
+                }
+                if (r.nextObs() != null && r.nextObs().length != od) {
+                    throw new BadInputException(files.get(fi), "line " + r.line(), "next_observation "
+                            + mapping.nextObservation() + " has " + r.nextObs().length + " values, expected " + od
+                            + " (the observation's width)");
                 }
                 episodes.computeIfAbsent(fi + "\u0000" + r.episodeKey(), k -> new ArrayList<>()).add(r);
             }

@@ -97,6 +97,11 @@ public final class MinariIngest {
                 attributes.put(key, meta.get(key).isNumber() ? meta.get(key).numberValue() : meta.get(key).asText());
             }
         }
+        for (String count : List.of("total_episodes", "total_steps")) {
+            if (meta.has(count) && !meta.get(count).canConvertToExactIntegral()) {
+                throw new BadInputException(metaFile, count, "expected an integer, found " + meta.get(count));
+            }
+        }
         if (meta.has("total_steps") && meta.get("total_steps").asLong() != arrays.rows()) {
             throw new BadInputException(metaFile, "total_steps", "says " + meta.get("total_steps").asLong()
                     + " but the episodes hold " + arrays.rows() + " steps");
@@ -143,8 +148,7 @@ public final class MinariIngest {
         } catch (BadInputException | IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BadInputException(data, "", "cannot be read as HDF5 (truncated or corrupt file?): "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw io.oris.storage.d4rl.D4rlLayout.corrupt(data, e);
         }
     }
 

@@ -117,8 +117,9 @@ public final class TransitionParquetReader {
             }
             for (Column col : Column.values()) {
                 if (columns[col.ordinal()] == null && col.wanted(target)) {
-                    throw new IllegalArgumentException(file + ": column '" + col.name + "' is missing (columns: "
-                            + schema.getFields().stream().map(f -> f.getName()).toList() + ")");
+                    throw new io.oris.storage.BadInputException(file, "column '" + col.name + "'",
+                            "missing; expected the transition schema (docs/architecture.md §6.1), found columns "
+                            + schema.getFields().stream().map(f -> f.getName()).toList());
                 }
             }
             int base = first;
@@ -267,13 +268,13 @@ public final class TransitionParquetReader {
             }
         }
 
-        private IllegalArgumentException nullAt(int row) {
-            return new IllegalArgumentException(file + ": row " + (row - base) + " of a row group: column '"
-                    + column.name + "' is null or empty (every value of a transition dataset must be set)");
+        private io.oris.storage.BadInputException nullAt(int row) {
+            return new io.oris.storage.BadInputException(file, "row " + (row - base) + " of a row group, column '"
+                    + column.name + "'", "null or empty; expected a value (every value of a transition dataset is set)");
         }
 
-        private IllegalArgumentException widthAt(int row, int count, int width) {
-            return new IllegalArgumentException(file + ": column '" + column.name + "' has " + count
+        private io.oris.storage.BadInputException widthAt(int row, int count, int width) {
+            return new io.oris.storage.BadInputException(file, "column '" + column.name + "'", "has " + count
                     + " values in a row, expected " + width);
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oris.storage.BadInputException;
 import io.oris.storage.TransitionArrays;
 import io.oris.storage.TransitionBuilder;
 import java.nio.file.Path;
@@ -71,11 +72,11 @@ class TransitionParquetTest {
         TransitionArrays data = ramp(50, 11, 3, 0);
         Path file = dir.resolve("w.parquet");
         new TransitionParquetWriter().write(file, data, 0, 50);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> TransitionParquetReader.read(List.of(file), 17, 3, 0, 0));
         assertTrue(e.getMessage().contains("'obs'") && e.getMessage().contains("expected 17"), e.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        BadInputException missing = assertThrows(BadInputException.class,
                 () -> TransitionParquetReader.read(List.of(file), 11, 3, 6, 6));
-        assertTrue(missing.getMessage().contains("column 'qpos' is missing"), missing.getMessage());
+        assertTrue(missing.getMessage().contains(file + ": column 'qpos': missing"), missing.getMessage());
     }
 }
