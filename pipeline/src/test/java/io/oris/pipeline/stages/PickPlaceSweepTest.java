@@ -14,12 +14,16 @@ import io.oris.storage.Manifest;
 import io.oris.storage.csv.CsvFiles;
 import io.oris.storage.csv.CsvTable;
 import io.oris.storage.table.TableReader;
+import io.oris.pipeline.cli.OrisCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -122,5 +126,47 @@ class PickPlaceSweepTest {
         String html = Files.readString(report.resolve("index.html"));
         assertTrue(html.contains("Table III (pick-place)") && html.contains("Success rates (Table III)"), "HTML sections");
         assertTrue(result.report().terminalTables().contains("Table III"), result.report().terminalTables());
+
+        // oris results: the README carries Table III and the folder the success-rate bars
+        Path out = dir.resolve("results/pick-place");
+        CommandLine cli = OrisCli.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        assertEquals(0, cli.execute("results", job.toString(), "--data-root", root.toString(), "--out", out.toString()),
+                err.toString());
+        String readme = Files.readString(out.resolve("README.md"));
+        assertTrue(readme.contains("### Table III: pick-place-scripted, simulator sim") && readme.contains("| Place SR % |"),
+                readme);
+        assertTrue(Files.exists(out.resolve("success_table3_scripted_sim.png")), "success-rate bars in the results folder");
+    }
+
+    /**
+     * {@code jobs/oris-table3.yaml} itself at a tiny budget (its methods, dataset kind, gap and evaluation unchanged;
+     * steps, dataset size, GAN steps and seeds shrunk): every method runs and Table III has all eight columns.
+     */
+    @Test
+    void theTableThreeJobRunsAtATinyBudget() throws Exception {
+        String text = Files.readString(Path.of("../jobs/oris-table3.yaml"));
+        String tiny = text.replace("{collect: scripted}", "{collect: scripted, size: 450}")
+                .replace("seeds: 3", "seeds: 1")
+                .replace("gradient_steps: 20000", "gradient_steps: 20")
+                .replace("steps_per_epoch: 1000\n      sim_steps_per_epoch: 1000", "steps_per_epoch: 10\n      sim_steps_per_epoch: 30")
+                .replace("eval_every: 2000", "eval_every: 20")
+                .replace("steps: 10000", "steps: 20\n    hyperparameters: {h2o: {sac.hidden: [16, 16]}, cql: {sac.hidden: [16, 16]}}");
+        assertTrue(tiny.contains("gradient_steps: 20\n") && tiny.contains("sim_steps_per_epoch: 30")
+                && tiny.contains("size: 450") && tiny.contains("steps: 20\n"), "the job's budget lines were found: " + tiny);
+        Path job = dir.resolve("oris-table3.yaml");
+        Files.writeString(job, tiny);
+        Path root = dir.resolve("table3");
+        SweepRunner.Result result = new SweepRunner(new ModelLearners(), System.out::println).run(job, root, null, false);
+        assertTrue(result.outcome().report().succeeded(), "every task succeeds");
+        CsvTable table = CsvFiles.read(result.report().directory().resolve("csv/table3_scripted_sim.csv"));
+        assertEquals(List.of("Metric", "BC", "CQL", "IQL", "SQL", "TD3+BC", "SAC", "H2O", "ORIS"), table.header());
+        for (CsvTable.Row row : table.rows()) {
+            for (String cell : row.cells().subList(1, row.cells().size())) {
+                assertTrue(cell.matches("-?[0-9]+\\.[0-9].*"), "a number in every cell of " + row.cells());
+            }
+        }
     }
 }
