@@ -55,7 +55,10 @@ public final class PickPlaceTables {
         if (datasets.isEmpty()) {
             datasets.add("");
         }
-        for (String gap : s.tableGaps()) {
+        // the simulator gaps pick-place runs have (SAC, H2O, ORIS); [real] when only offline methods ran on it
+        List<String> gaps = s.tableGaps().stream().filter(gap -> s.cells().keySet().stream()
+                .anyMatch(k -> k.task().equals(TASK) && k.gap().equals(gap))).toList();
+        for (String gap : gaps.isEmpty() ? List.of(RunResult.REAL) : gaps) {
             for (String d : datasets) {
                 List<String> cols = s.plainColumns().stream()
                         .filter(c -> s.resolve(c, TASK, d, gap).isPresent()).toList();
