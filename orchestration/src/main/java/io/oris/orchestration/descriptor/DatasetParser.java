@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the {@code datasets:} list of the sweep. Entries: a D4RL file name
  * ({@code hopper_medium_replay-v2.hdf5}); {@code {d4rl: LEVEL | [LEVELS]}} for those levels of every env;
- * {@code {collect: POLICY, size: N}} for a dataset the collect stage records in every env;
+ * {@code {collect: POLICY, size: N}} for a dataset the collect stage records in every env (pick-place:
+ * {@code {collect: scripted}}, size optional, default {@link DatasetSpec#SCRIPTED_DEFAULT_SIZE});
  * {@code {shipped: ID}} for a dataset shipped with oris (its env from its manifest);
  * {@code {minari: mujoco/hopper/medium-v0}} for a Minari dataset (env from its id, or {@code env:});
  * {@code {of: DATASET, fraction: F | [F...]}} for trajectory subsets; {@code {logs: PATH, env: ENV}} for
@@ -51,6 +52,10 @@ final class DatasetParser {
             m = node.map(Set.of("d4rl", "envs"));
             List<DatasetSpec> out = new ArrayList<>();
             for (String env : envsOf(m, node)) {
+                if (env.equals(DatasetSpec.PICK_PLACE)) {
+                    throw node.error("pick-place has no D4RL datasets; use {collect: scripted} (the rule-based data of"
+                            + " ORIS Table III) or its robot logs, or narrow this entry with envs: [hopper, ...]");
+                }
                 for (YamlNode level : m.get("d4rl").list(true)) {
                     out.add(new DatasetSpec.D4rl(env, level.choice(Set.copyOf(DatasetSpec.D4RL_LEVELS))));
                 }
@@ -60,10 +65,11 @@ final class DatasetParser {
         if (m.containsKey("collect")) {
             m = node.map(Set.of("collect", "size", "envs", "seed", "params"));
             String policy = m.get("collect").choice(Set.copyOf(DatasetSpec.COLLECT_POLICIES));
-            if (!m.containsKey("size")) {
+            boolean scripted = policy.equals(DatasetSpec.SCRIPTED);
+            if (!m.containsKey("size") && !scripted) {
                 throw node.error("a collected dataset needs 'size' (transitions to record, e.g. 20000)");
             }
-            long size = m.get("size").longAtLeast(1);
+            long size = m.containsKey("size") ? m.get("size").longAtLeast(1) : DatasetSpec.SCRIPTED_DEFAULT_SIZE;
             long seed = m.containsKey("seed") ? m.get("seed").longAtLeast(0) : 0;
             Map<String, Object> params = new LinkedHashMap<>();
             if (m.containsKey("params") && !m.get("params").isNull()) {
@@ -71,6 +77,11 @@ final class DatasetParser {
             }
             List<DatasetSpec> out = new ArrayList<>();
             for (String env : envsOf(m, node)) {
+                String mismatch = DatasetSpec.collectMismatch(env, policy).orElse(null);
+                if (mismatch != null) {
+                    throw m.get("collect").error(mismatch + " (this entry is made for envs " + envsOf(m, node)
+                            + "; give it its own 'envs:' to narrow them)");
+                }
                 out.add(new DatasetSpec.Collected(env, policy, size, seed, params));
             }
             return out;
@@ -123,13 +134,13 @@ final class DatasetParser {
             }
             String env;
             if (m.containsKey("env")) {
-                env = m.get("env").choice(Set.copyOf(SweepParser.ENVS));
+                env = m.get("env").choice(Set.copyOf(SweepParser.LOCOMOTION_ENVS));
             } else {
                 String[] parts = datasetId.split("/");
                 env = parts.length >= 3 ? parts[parts.length - 2] : "";
-                if (!SweepParser.ENVS.contains(env)) {
+                if (!SweepParser.LOCOMOTION_ENVS.contains(env)) {
                     throw idNode.error("cannot tell the env of Minari dataset '" + datasetId + "' (its second-to-last part "
-                            + "is '" + env + "'); add env: one of " + SweepParser.ENVS);
+                            + "is '" + env + "'); add env: one of " + SweepParser.LOCOMOTION_ENVS);
                 }
             }
             return List.of(new DatasetSpec.Minari(datasetId, env));
@@ -156,7 +167,7 @@ final class DatasetParser {
         Matcher matcher = D4RL_FILE.matcher(name);
         if (!matcher.matches()) {
             throw node.error("'" + name + "' is not a D4RL v2 file name; expected {env}_{level}-v2.hdf5 with env in "
-                    + SweepParser.ENVS + " and level in [random, medium, medium_replay, medium_expert, expert]");
+                    + SweepParser.LOCOMOTION_ENVS + " and level in [random, medium, medium_replay, medium_expert, expert]");
         }
         return new DatasetSpec.D4rl(matcher.group(1), matcher.group(2).replace('_', '-'));
     }

@@ -24,8 +24,40 @@ public sealed interface DatasetSpec {
     /** The D4RL levels and how their files are named ({@code medium-replay} is stored as {@code medium_replay}). */
     List<String> D4RL_LEVELS = List.of("random", "medium", "medium-replay", "medium-expert", "expert");
 
-    /** Behaviour policies the collect stage knows. */
-    List<String> COLLECT_POLICIES = List.of("random", "medium", "medium-replay", "medium-expert", "expert");
+    /**
+     * Behaviour policies the collect stage knows: the D4RL-style levels for the locomotion tasks, and
+     * {@link #SCRIPTED} for pick-place ({@link #collectMismatch} says which fits which env).
+     */
+    List<String> COLLECT_POLICIES = List.of("random", "medium", "medium-replay", "medium-expert", "expert", "scripted");
+
+    /** Pick-place's rule-based behaviour (ORIS Table III's offline data, docs/reference.md §8). */
+    String SCRIPTED = "scripted";
+
+    /** The env of ORIS Table III, whose one collect policy is {@link #SCRIPTED}. */
+    String PICK_PLACE = "pick-place";
+
+    /**
+     * Transitions of a {@code scripted} dataset when the entry gives no size: about 100 episodes of pick-place
+     * (the paper gives none; docs/reference.md §8).
+     */
+    long SCRIPTED_DEFAULT_SIZE = 15_000;
+
+    /**
+     * Why {@code policy} cannot collect in {@code env} (pick-place is collected with {@code scripted} only, and
+     * {@code scripted} is pick-place's), or empty when it can. One rule for job files and {@code oris collect}.
+     */
+    static java.util.Optional<String> collectMismatch(String env, String policy) {
+        boolean pickPlace = PICK_PLACE.equals(env);
+        if (pickPlace && !SCRIPTED.equals(policy)) {
+            return java.util.Optional.of("pick-place data is collected with 'scripted' (the rule-based policy), not '"
+                    + policy + "'");
+        }
+        if (!pickPlace && SCRIPTED.equals(policy)) {
+            return java.util.Optional.of("'scripted' is pick-place's rule-based policy; " + env + " is collected with one of "
+                    + COLLECT_POLICIES.stream().filter(p -> !p.equals(SCRIPTED)).toList());
+        }
+        return java.util.Optional.empty();
+    }
 
     /** A D4RL v2 HDF5 file, {@code {env}_{level}-v2.hdf5}, read from {@code <data-root>/d4rl/}. */
     record D4rl(String env, String level) implements DatasetSpec {

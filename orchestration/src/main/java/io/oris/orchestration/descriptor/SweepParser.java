@@ -17,7 +17,12 @@ import java.util.Set;
 final class SweepParser {
     static final Set<String> KEYS = Set.of("envs", "datasets", "gaps", "methods", "seeds", "budget", "evaluation",
             "gan", "spark", "airflow", "retrain_on", "hyperparameters", "report", "stage_timeouts_sec", "data_root");
-    static final List<String> ENVS = List.of("hopper", "walker2d", "halfcheetah");
+    /** The gym-v2 locomotion tasks (D4RL and Minari datasets exist for these only). */
+    static final List<String> LOCOMOTION_ENVS = List.of("hopper", "walker2d", "halfcheetah");
+    /** Every env a job may name: the locomotion tasks and pick-place (ORIS Table III, docs/reference.md §8). */
+    static final List<String> ENVS = List.of("hopper", "walker2d", "halfcheetah", DatasetSpec.PICK_PLACE);
+    /** Block positions of pick-place's evaluation grid (5 × 5, docs/reference.md §8): episodes come in multiples. */
+    static final int PICK_PLACE_GRID = 25;
 
     private final ShippedDatasets shipped;
 
@@ -53,6 +58,14 @@ final class SweepParser {
             }
         }
         List<GapSpec> gaps = m.containsKey("gaps") ? gaps(m.get("gaps")) : List.of();
+        for (GapSpec gap : gaps) {
+            List<String> others = envs.stream().filter(e -> !e.equals(DatasetSpec.PICK_PLACE)).toList();
+            if (gap.pickPlaceOnly() && !others.isEmpty()) {
+                throw m.get("gaps").error("gap '" + gap + "' changes pick-place's dynamics (sim = Metaworld's), but"
+                        + " this sweep also runs " + others + "; put pick-place in a job of its own, or use a gap of"
+                        + " kinds " + GapSpec.KINDS + " only");
+            }
+        }
         boolean needsData = methods.stream().anyMatch(s -> s.method().usesDataset());
         boolean needsSim = methods.stream().anyMatch(s -> s.method().usesSimulator());
         if (needsData && datasets.isEmpty()) {
@@ -63,11 +76,12 @@ final class SweepParser {
                     + " train in a simulator, but 'gaps' is missing or empty (write e.g. gaps: [gravity=2.0], or [real])");
         }
         if (envs.isEmpty()) {
-            throw node.error("no env: list 'envs' (hopper, walker2d, halfcheetah) or datasets that name one");
+            throw node.error("no env: list 'envs' (" + String.join(", ", ENVS) + ") or datasets that name one");
         }
+        boolean pickPlace = envs.contains(DatasetSpec.PICK_PLACE);
         List<Long> seeds = seeds(require(m, "seeds", node));
         Budget budget = budget(m.get("budget"));
-        EvalProtocol evaluation = evaluation(m.get("evaluation"));
+        EvalProtocol evaluation = evaluation(m.get("evaluation"), pickPlace);
         GanSettings gan = gan(m.get("gan"));
         if (m.containsKey("gan") && !m.get("gan").isNull() && methods.stream().noneMatch(MethodSpec::usesGan)) {
             throw m.get("gan").error("the gan: section configures the GANs that ORIS pre-trains, but no method of this"
@@ -175,9 +189,18 @@ final class SweepParser {
         return new Budget(steps, perEpoch, sim, evalEvery, snapshot);
     }
 
-    private static EvalProtocol evaluation(YamlNode node) {
+    /**
+     * The evaluation protocol. A sweep with pick-place evaluates on its 5 × 5 grid of block positions: 25 episodes
+     * per evaluation point by default, and any other count must be a multiple of 25 (each grid position equally
+     * often).
+     */
+    private static EvalProtocol evaluation(YamlNode node, boolean pickPlace) {
         Map<String, YamlNode> m = optionalMap(node, Set.of("episodes", "last_k", "score", "max_episode_steps"));
-        int episodes = m.containsKey("episodes") ? (int) m.get("episodes").longAtLeast(1) : 10;
+        int episodes = m.containsKey("episodes") ? (int) m.get("episodes").longAtLeast(1) : pickPlace ? PICK_PLACE_GRID : 10;
+        if (pickPlace && episodes % PICK_PLACE_GRID != 0) {
+            throw m.get("episodes").error("pick-place is evaluated on its 5 x 5 grid of block positions, so episodes"
+                    + " must be a multiple of " + PICK_PLACE_GRID + " (got " + episodes + ")");
+        }
         int lastK = m.containsKey("last_k") ? (int) m.get("last_k").longAtLeast(1) : 10;
         String score = m.containsKey("score") ? m.get("score").choice(Set.of("normalized", "return")) : "normalized";
         int maxSteps = m.containsKey("max_episode_steps") ? (int) m.get("max_episode_steps").longAtLeast(1) : 1000;

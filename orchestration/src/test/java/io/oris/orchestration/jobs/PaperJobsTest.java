@@ -114,6 +114,22 @@ class PaperJobsTest {
     }
 
     @Test
+    void orisTable3() {
+        Plan p = plan("oris-table3.yaml");
+        int seeds = 3;
+        assertEquals(counts("sac", seeds, "h2o", seeds, "oris", seeds, "sql", seeds, "cql", seeds, "iql", seeds,
+                "td3bc", seeds, "bc", seeds), p.runCountByMethod());
+        assertEquals(List.of("pick-place-collect-scripted-n15000"), p.datasets().stream().map(DatasetSpec::id).toList());
+        assertTrue(p.runs().stream().filter(r -> r.gap() != null).allMatch(r -> r.gap().equals("sim")),
+                "SAC, H2O and ORIS train with the Metaworld simulator");
+        assertEquals(25, p.job().sweep().evaluation().episodes(), "the 5 x 5 grid of block positions");
+        assertEquals(1, p.job().sweep().evaluation().lastK());
+        assertTrue(p.runs().stream().allMatch(r -> r.budget().gradientSteps() == 20_000));
+        assertEquals(List.of(StageKind.COLLECT, StageKind.PRETRAIN_GAN, StageKind.TRAIN, StageKind.EVALUATE,
+                StageKind.AGGREGATE), List.copyOf(p.taskCountByStage().keySet()));
+    }
+
+    @Test
     void quickstartAndHopperGravity() {
         Plan q = plan("quickstart.yaml");
         assertEquals(counts("sac", 2, "h2o", 2, "oris", 2), q.runCountByMethod());

@@ -126,10 +126,13 @@ public final class CollectCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown env '" + env + "'; expected one of " + ENVS);
         }
         boolean pickPlace = env.equals("pick-place");
-        if (pickPlace ? !policy.equals("scripted") : !DatasetSpec.COLLECT_POLICIES.contains(policy)) {
-            throw new IllegalArgumentException("unknown behaviour policy '" + policy + "' for " + env + "; expected "
-                    + (pickPlace ? "scripted" : "one of " + DatasetSpec.COLLECT_POLICIES));
+        if (!DatasetSpec.COLLECT_POLICIES.contains(policy)) {
+            throw new IllegalArgumentException("unknown behaviour policy '" + policy + "' for " + env + "; expected one of "
+                    + DatasetSpec.COLLECT_POLICIES);
         }
+        DatasetSpec.collectMismatch(env, policy).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         if (robotLog != null && !pickPlace) {
             throw new IllegalArgumentException("--log writes pick-place data only, not " + env);
         }

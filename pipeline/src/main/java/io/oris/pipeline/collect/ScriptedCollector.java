@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  */
 public final class ScriptedCollector {
     /** The fact-based size: 100 episodes of up to 150 steps (docs/reference.md §8). */
-    public static final int DEFAULT_SIZE = 15_000;
+    public static final int DEFAULT_SIZE = (int) io.oris.orchestration.descriptor.DatasetSpec.SCRIPTED_DEFAULT_SIZE;
     /** Block starts: wider than the evaluation grid, x ∈ [−0.15, 0.15], y ∈ [0.55, 0.75]. */
     static final double[] BLOCK_LOW = {-0.15, 0.55};
     static final double[] BLOCK_HIGH = {0.15, 0.75};

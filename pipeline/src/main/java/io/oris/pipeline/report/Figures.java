@@ -34,7 +34,8 @@ public final class Figures {
 
     /** The figure kinds of a standard report, in the order the HTML page shows them. */
     public static List<FigureStep> standardSteps() {
-        return List.of(Figures::smallData, Figures::robustness, Figures::orisAblation, Figures::learningCurves);
+        return List.of(Figures::smallData, Figures::robustness, Figures::orisAblation, PickPlaceFigures::successBars,
+                Figures::learningCurves, PickPlaceFigures::returnCurves);
     }
 
     /** Grouped bars of the normalized score per method at 100 / 25 / 5 % of the data, with ± std error bars. */

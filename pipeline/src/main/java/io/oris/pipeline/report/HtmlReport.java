@@ -21,7 +21,9 @@ public final class HtmlReport {
     public record Image(String fileName, String section, String title, byte[] png) {
     }
 
-    private static final List<String> SECTIONS = List.of("Table I", "Table II", Figures.SMALL_DATA,
+    private static final String TABLE_THREE = "Table III (pick-place)";
+    private static final List<String> SECTIONS = List.of("Table I", "Table II", TABLE_THREE, PickPlaceFigures.SUCCESS,
+            Figures.SMALL_DATA,
             Figures.ROBUSTNESS, Figures.ABLATION, Figures.CURVES, "Runs");
 
     private HtmlReport() {
@@ -95,6 +97,9 @@ public final class HtmlReport {
         }
         if (tableId.equals("table2")) {
             return "Table II";
+        }
+        if (tableId.startsWith("table3_")) {
+            return TABLE_THREE;
         }
         if (tableId.startsWith("small_data_")) {
             return Figures.SMALL_DATA;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Lays the scored sweep out as the papers' tables: ORIS Table I (task-dataset × method, one per gap),
- * Table II (task-dataset × gap rows), the small-data and robustness tables behind ORIS Fig. 3, the ORIS
+ * Table II (task-dataset × gap rows), Table III for pick-place ({@link PickPlaceTables}), the small-data and robustness tables behind ORIS Fig. 3, the ORIS
  * ablation (Fig. 4) and H2O's ablation table, and a per-run list. Only tables the sweep has data for are built.
  */
 public final class ReportTables {
@@ -23,6 +23,7 @@ public final class ReportTables {
     public static List<ReportTable> all(SweepScores s) {
         List<ReportTable> tables = new ArrayList<>(tableOne(s));
         tableTwo(s).ifPresent(tables::add);
+        tables.addAll(PickPlaceTables.tables(s));
         tables.addAll(smallData(s));
         tables.addAll(robustness(s));
         tables.addAll(AblationTables.oris(s));

@@ -65,9 +65,10 @@ public final class ReportWriter {
         return terminalTables(ScoreAggregator.aggregate(runs, spec));
     }
 
-    /** The Table-I-shaped tables of a scored sweep as aligned plain text. */
+    /** The Table-I-shaped tables of a scored sweep (and Table III for pick-place) as aligned plain text. */
     public static String terminalTables(SweepScores scores) {
-        List<ReportTable> tableOne = ReportTables.tableOne(scores);
+        List<ReportTable> tableOne = new ArrayList<>(ReportTables.tableOne(scores));
+        tableOne.addAll(PickPlaceTables.tables(scores));
         if (tableOne.isEmpty()) {
             return "No scores in sweep " + scores.spec().sweepName() + " (" + scores.runs().size() + " runs).\n";
         }

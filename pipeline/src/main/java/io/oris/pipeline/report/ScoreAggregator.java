@@ -36,6 +36,19 @@ public final class ScoreAggregator {
     }
 
     /**
+     * The evaluation points a run's final numbers are taken over: its last {@code lastK} points after step 0 (all
+     * of them when there are fewer; the step-0 point only when it is the only one); empty unless it succeeded.
+     */
+    public static List<EvalPoint> finalPoints(RunResult run, int lastK) {
+        List<EvalPoint> curve = run.curve();
+        if (!run.status().equals(RunResult.SUCCEEDED) || curve.isEmpty()) {
+            return List.of();
+        }
+        List<EvalPoint> trained = curve.get(0).step() == 0 && curve.size() > 1 ? curve.subList(1, curve.size()) : curve;
+        return trained.subList(Math.max(0, trained.size() - lastK), trained.size());
+    }
+
+    /**
      * The final score of one run: mean normalized score and mean return of its last {@code lastK} points after step 0
      * (all of them when there are fewer; the step-0 point only when it is the only one).
      */
@@ -44,8 +57,7 @@ public final class ScoreAggregator {
         if (!run.status().equals(RunResult.SUCCEEDED) || curve.isEmpty()) {
             return new RunScore(run, Double.NaN, Double.NaN, curve.size());
         }
-        List<EvalPoint> trained = curve.get(0).step() == 0 && curve.size() > 1 ? curve.subList(1, curve.size()) : curve;
-        List<EvalPoint> tail = trained.subList(Math.max(0, trained.size() - lastK), trained.size());
+        List<EvalPoint> tail = finalPoints(run, lastK);
         double[] score = tail.stream().mapToDouble(EvalPoint::meanNormalizedScore).toArray();
         double[] ret = tail.stream().mapToDouble(EvalPoint::meanReturn).toArray();
         return new RunScore(run, Stats.mean(score), Stats.mean(ret), curve.size());

@@ -44,6 +44,10 @@ public final class ScoresParquet {
               optional group curve_step (LIST) { repeated group list { required int64 element; } }
               optional group curve_normalized_score (LIST) { repeated group list { required double element; } }
               optional group curve_return (LIST) { repeated group list { required double element; } }
+              optional group curve_episodes (LIST) { repeated group list { required int32 element; } }
+              optional group curve_reached (LIST) { repeated group list { required int32 element; } }
+              optional group curve_picked (LIST) { repeated group list { required int32 element; } }
+              optional group curve_placed (LIST) { repeated group list { required int32 element; } }
             }
             """);
 
@@ -90,10 +94,18 @@ public final class ScoresParquet {
         Group steps = g.addGroup("curve_step");
         Group score = g.addGroup("curve_normalized_score");
         Group ret = g.addGroup("curve_return");
+        Group episodes = g.addGroup("curve_episodes");
+        Group reached = g.addGroup("curve_reached");
+        Group picked = g.addGroup("curve_picked");
+        Group placed = g.addGroup("curve_placed");
         for (EvalPoint p : run.curve()) {
             steps.addGroup("list").append("element", p.step());
             score.addGroup("list").append("element", p.meanNormalizedScore());
             ret.addGroup("list").append("element", p.meanReturn());
+            episodes.addGroup("list").append("element", p.episodes());
+            reached.addGroup("list").append("element", p.reached());
+            picked.addGroup("list").append("element", p.picked());
+            placed.addGroup("list").append("element", p.placed());
         }
         return g;
     }

@@ -93,14 +93,35 @@ public final class ScoresParquetReader {
             Group scores = g.getGroup("curve_normalized_score", 0);
             Group returns = g.getGroup("curve_return", 0);
             int n = steps.getFieldRepetitionCount("list");
+            int[] episodes = counts(g, "curve_episodes", n);
+            int[] reached = counts(g, "curve_reached", n);
+            int[] picked = counts(g, "curve_picked", n);
+            int[] placed = counts(g, "curve_placed", n);
             for (int i = 0; i < n; i++) {
                 curve.add(new EvalPoint(steps.getGroup("list", i).getLong("element", 0),
                         returns.getGroup("list", i).getDouble("element", 0),
-                        scores.getGroup("list", i).getDouble("element", 0), 0));
+                        scores.getGroup("list", i).getDouble("element", 0), episodes[i], reached[i], picked[i],
+                        placed[i]));
             }
         }
         return new RunResult(g.getString("run_id", 0), method, variant, g.getString("task", 0),
                 g.getString("dataset", 0), g.getString("gap", 0), g.getLong("seed", 0), g.getString("status", 0),
                 error, curve);
+    }
+
+    /**
+     * An int list column of the curve ({@code curve_episodes} and the pick-place success counts), zeros when the
+     * file predates it.
+     */
+    private static int[] counts(Group g, String column, int n) {
+        int[] out = new int[n];
+        if (!g.getType().containsField(column) || g.getFieldRepetitionCount(column) == 0) {
+            return out;
+        }
+        Group list = g.getGroup(column, 0);
+        for (int i = 0; i < Math.min(n, list.getFieldRepetitionCount("list")); i++) {
+            out[i] = list.getGroup("list", i).getInteger("element", 0);
+        }
+        return out;
     }
 }

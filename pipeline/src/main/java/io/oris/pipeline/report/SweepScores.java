@@ -88,13 +88,15 @@ public final class SweepScores {
 
     /**
      * The rows of a table under {@code gap}, full datasets or subsets as asked. A task contributes the
-     * datasets it has runs for under exactly that gap; a task with only sim-only runs under the gap (SAC)
+     * datasets it has runs for under exactly that gap (tasks with a normalized score only, {@link #hasNormalizedScore});
+     * a task with only sim-only runs under the gap (SAC)
      * contributes the datasets of its offline-only runs, or one row {@code (task, "")} when it has none.
      * Under {@code real} (an offline-only sweep) every dataset is a row.
      */
     public List<TaskDataset> rows(String gap, boolean subsets) {
         List<TaskDataset> rows = new ArrayList<>();
-        List<String> tasks = cells.keySet().stream().filter(k -> k.gap().equals(gap)).map(CellKey::task).distinct().toList();
+        List<String> tasks = cells.keySet().stream().filter(k -> k.gap().equals(gap)).map(CellKey::task)
+                .filter(SweepScores::hasNormalizedScore).distinct().toList();
         for (String task : tasks) {
             List<String> exact = datasets(task, gap);
             List<String> chosen = !exact.isEmpty() ? exact : datasets(task, RunResult.REAL);
@@ -106,6 +108,20 @@ public final class SweepScores {
         rows.sort(Comparator.comparing(TaskDataset::task, Names.taskOrder())
                 .thenComparing(TaskDataset::dataset, Names.datasetOrder()));
         return rows;
+    }
+
+    /**
+     * True for tasks with a D4RL normalized score (the locomotion tasks): the normalized-score tables and curves show
+     * these only; pick-place, which has none, is reported in Table III ({@link PickPlaceTables}).
+     */
+    public static boolean hasNormalizedScore(String task) {
+        return io.oris.storage.D4rlEnvs.hasReferenceScores(task);
+    }
+
+    /** The datasets of {@code task} with a cell under {@code gap} (any gap when null), {@code ""} excluded. */
+    public List<String> datasetsOf(String task, String gap) {
+        return cells.keySet().stream().filter(k -> k.task().equals(task) && (gap == null || k.gap().equals(gap))
+                        && !k.dataset().isEmpty()).map(CellKey::dataset).distinct().sorted(Names.datasetOrder()).toList();
     }
 
     private List<String> datasets(String task, String gap) {

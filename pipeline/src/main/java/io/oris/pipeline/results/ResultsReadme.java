@@ -2,6 +2,9 @@ package io.oris.pipeline.results;
 
 import io.oris.pipeline.report.Bootstrap;
 import io.oris.pipeline.report.Figure;
+import io.oris.pipeline.report.MarkdownTables;
+import io.oris.pipeline.report.PickPlaceTables;
+import io.oris.pipeline.report.ReportTable;
 import io.oris.pipeline.report.RunScore;
 import io.oris.pipeline.report.SweepScores;
 import java.util.List;
@@ -49,6 +52,14 @@ public final class ResultsReadme {
                 .append(", so the same scores always give this README; with few seeds it is narrower than a true 95 %"
                 + " interval, and with one seed there is none.\n\n");
         sb.append(tables.scores(scores)).append('\n');
+        List<ReportTable> tableThree = PickPlaceTables.tables(scores);
+        if (!tableThree.isEmpty()) {
+            sb.append("Pick-place has no normalized score: ORIS Table III below gives, per method, the mean return and"
+                    + " the Reach, Pick and Place success rates in the real environment on the 5 × 5 grid of block"
+                    + " positions (docs/reference.md §8; the paper's numbers are there too).\n\n");
+            tableThree.forEach(t -> sb.append(MarkdownTables.render(t, scores.spec().decimals()).replaceFirst("^## ", "### "))
+                    .append('\n'));
+        }
 
         String comparisons = tables.comparisons(scores);
         sb.append("## Comparisons\n\n");

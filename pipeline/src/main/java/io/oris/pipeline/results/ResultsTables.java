@@ -46,11 +46,14 @@ public final class ResultsTables {
                 .toList();
     }
 
-    /** The score table: one row per cell. */
+    /** The score table: one row per cell of a task with a normalized score (pick-place is in Table III). */
     public String scores(SweepScores s) {
         List<List<String>> rows = new ArrayList<>();
         for (CellStats c : orderedCells(s)) {
             CellKey k = c.key();
+            if (!SweepScores.hasNormalizedScore(k.task())) {
+                continue;   // pick-place: no normalized score; its returns and success rates are Table III
+            }
             rows.add(List.of(Names.taskDataset(k.task(), k.dataset()), Names.gapDisplay(k.gap()), Names.display(k.column()),
                     scoreText(c), intervalText(c), seedsText(c), runsText(c)));
         }

@@ -56,7 +56,9 @@ public final class ResultsWriter {
                     + " --overwrite to replace it");
         }
         SweepScores scores = ScoreAggregator.aggregate(report.contents().runs(), report.contents().spec());
-        List<Figure> curves = Figures.learningCurves(scores);
+        List<Figure> curves = new ArrayList<>(Figures.learningCurves(scores));
+        curves.addAll(io.oris.pipeline.report.PickPlaceFigures.returnCurves(scores));
+        curves.addAll(io.oris.pipeline.report.PickPlaceFigures.successBars(scores));
         ResultsReadme.WeightSection weights = weights(scores, dataRoot);
 
         List<String> files = new ArrayList<>(List.of(ResultsReadme.FILE, ScoresCsv.FILE));

@@ -78,17 +78,29 @@ public final class AggregateStage implements StageExecutor {
                 curve(dir.evalFile()));
     }
 
+    /**
+     * The evaluation points of one {@code eval.parquet}: per step the mean return and normalized score, and the
+     * number of episodes with each pick-place flag (a file from before the flag columns counts none).
+     */
     static List<EvalPoint> curve(Path evalFile) {
         Map<Long, double[]> byStep = new TreeMap<>();
         for (Map<String, Object> r : TableReader.readAll(evalFile)) {
-            double[] acc = byStep.computeIfAbsent((Long) r.get("step"), s -> new double[3]);
+            double[] acc = byStep.computeIfAbsent((Long) r.get("step"), s -> new double[6]);
             acc[0] += (Double) r.get("return");
             acc[1] += (Double) r.get("normalized_score");
             acc[2] += 1;
+            acc[3] += flag(r, EvaluateStage.REACH);
+            acc[4] += flag(r, EvaluateStage.PICK);
+            acc[5] += flag(r, EvaluateStage.PLACE);
         }
         List<EvalPoint> points = new ArrayList<>();
-        byStep.forEach((step, acc) -> points.add(new EvalPoint(step, acc[0] / acc[2], acc[1] / acc[2], (int) acc[2])));
+        byStep.forEach((step, acc) -> points.add(new EvalPoint(step, acc[0] / acc[2], acc[1] / acc[2], (int) acc[2],
+                (int) acc[3], (int) acc[4], (int) acc[5])));
         return points;
+    }
+
+    private static int flag(Map<String, Object> row, String column) {
+        return Boolean.TRUE.equals(row.get(column)) ? 1 : 0;
     }
 
     /** The dataset column of the tables: the D4RL level or behaviour policy, with {@code @P%} for subsets. */

@@ -38,17 +38,31 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The evaluate stage: every policy snapshot of the task's finished runs is rolled out deterministically in the
  * unmodified real environment, fanned out as Spark tasks (snapshot × batch of episodes), and each run gets an
- * {@code eval.parquet} with returns and D4RL normalized scores. Runs whose table already covers every snapshot
+ * {@code eval.parquet} with returns, D4RL normalized scores (NaN for pick-place) and pick-place's Reach/Pick/Place
+ * flags (on the evaluation grid, {@link Evaluator}). Runs whose table already covers every snapshot
  * are skipped.
  */
 public final class EvaluateStage implements StageExecutor {
-    /** Schema of {@code eval.parquet}. */
+    /** Column of {@code eval.parquet}: pick-place's Reach flag (the hand came within 0.1 of the block), false elsewhere. */
+    public static final String REACH = "reach";
+    /** Column: pick-place's Pick flag (the block rose above 0.05). */
+    public static final String PICK = "pick";
+    /** Column: pick-place's Place flag (the block came within 0.05 of the goal). */
+    public static final String PLACE = "place";
+
+    /**
+     * Schema of {@code eval.parquet} (docs/architecture.md §6.3). The three flag columns were added for pick-place;
+     * files written before them have the first five columns only, and readers take a missing flag as false.
+     */
     public static final TableSchema SCHEMA = TableSchema.builder("eval")
             .column("step", ColumnType.LONG)
             .column("episode", ColumnType.INT)
             .column("return", ColumnType.DOUBLE)
             .column("length", ColumnType.INT)
             .column("normalized_score", ColumnType.DOUBLE)
+            .column(REACH, ColumnType.BOOLEAN)
+            .column(PICK, ColumnType.BOOLEAN)
+            .column(PLACE, ColumnType.BOOLEAN)
             .build();
 
     private final SparkSession spark;
@@ -101,7 +115,8 @@ public final class EvaluateStage implements StageExecutor {
             runRows.sort(Comparator.comparingLong(EvalRow::step).thenComparingInt(EvalRow::episode));
             try (TableWriter w = TableWriter.open(SCHEMA, RunDirectory.of(root, e.getKey()).evalFile())) {
                 for (EvalRow r : runRows) {
-                    w.write(r.step(), r.episode(), r.episodeReturn(), r.length(), r.normalizedScore());
+                    w.write(r.step(), r.episode(), r.episodeReturn(), r.length(), r.normalizedScore(), r.reach(), r.pick(),
+                            r.place());
                 }
             }
         }
@@ -147,7 +162,11 @@ public final class EvaluateStage implements StageExecutor {
             for (EpisodeResult r : results) {
                 double normalized = D4rlEnvs.hasReferenceScores(task.id()) ? D4rlEnvs.normalizedScore(task.id(), r.episodeReturn())
                         : Double.NaN;
-                rows.add(new EvalRow(config.runId(), item.step(), r.episode(), r.episodeReturn(), r.length(), normalized));
+                boolean reach = r.success() != null && r.success().reach();
+                boolean pick = r.success() != null && r.success().pick();
+                boolean place = r.success() != null && r.success().place();
+                rows.add(new EvalRow(config.runId(), item.step(), r.episode(), r.episodeReturn(), r.length(), normalized,
+                        reach, pick, place));
             }
             PausePoint.reach("evaluate@" + item.step());
         }

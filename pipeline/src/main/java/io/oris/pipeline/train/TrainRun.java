@@ -162,7 +162,8 @@ public final class TrainRun {
                 }
                 sink = new SimulatedSink(simReplay);
                 rollouts = learners.rollouts(config, dims, dataRoot, learner);
-                StartStates starts = rollouts.startStates().orElse(StartStates.initialDistribution(config.maxEpisodeSteps()));
+                StartStates starts = rollouts.startStates().orElse(StartStates.initialDistribution(
+                        Math.min(config.maxEpisodeSteps(), task.maxEpisodeSteps())));
                 collector = new SimCollector(env, starts);
             }
             MixedReplay replay = new MixedReplay(offline == null ? null : new OfflineReplay(offline), simReplay);

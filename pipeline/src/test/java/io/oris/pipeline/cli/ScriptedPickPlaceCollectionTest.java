@@ -149,7 +149,7 @@ class ScriptedPickPlaceCollectionTest {
         assertNotEquals(0, hopper.code(), hopper.out() + hopper.err());
         CliRun random = CliRun.of("collect", "pick-place", "random", "--size", "10", "--data-root", root.toString());
         assertNotEquals(0, random.code(), random.out() + random.err());
-        assertTrue((random.out() + random.err()).contains("expected scripted"), random.err());
+        assertTrue((random.out() + random.err()).contains("collected with 'scripted'"), random.err());
         CliRun logHopper = CliRun.of("collect", "hopper", "random", "--size", "10", "--log", "x.jsonl",
                 "--data-root", root.toString());
         assertNotEquals(0, logHopper.code(), logHopper.err());

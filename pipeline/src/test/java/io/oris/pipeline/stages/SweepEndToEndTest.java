@@ -97,8 +97,11 @@ class SweepEndToEndTest {
             assertEquals(List.of(0L, 20L, 40L), rd.snapshotSteps(), "the untrained policy at step 0, then every 20 steps");
             List<Map<String, Object>> eval = TableReader.readAll(rd.evalFile());
             assertEquals(6, eval.size(), "3 snapshots x 2 episodes");
-            assertEquals(Set.of("step", "episode", "return", "length", "normalized_score"), eval.get(0).keySet());
+            assertEquals(Set.of("step", "episode", "return", "length", "normalized_score", "reach", "pick", "place"),
+                    eval.get(0).keySet());
             for (Map<String, Object> row : eval) {
+                assertEquals(List.of(false, false, false), List.of(row.get("reach"), row.get("pick"), row.get("place")),
+                        "the pick-place flags are false for hopper");
                 assertTrue((Integer) row.get("length") >= 1 && (Integer) row.get("length") <= 40);
                 assertTrue(Double.isFinite((Double) row.get("normalized_score")));
             }

@@ -43,6 +43,12 @@ public final class PickPlaceEnv implements MujocoEnv {
     public static final double BLOCK_REST_Z = 0.02;
     /** Mocap displacement per unit action and step, before the dynamics' hand gain (Metaworld's action scale). */
     public static final double ACTION_SCALE = 0.01;
+    /** Block x of the 5 × 5 evaluation grid of ORIS Table III (docs/reference.md §8), equally spaced over BLOCK_LOW..HIGH. */
+    public static final double[] GRID_X = {-0.1, -0.05, 0.0, 0.05, 0.1};
+    /** Block y of the evaluation grid. */
+    public static final double[] GRID_Y = {0.6, 0.625, 0.65, 0.675, 0.7};
+    /** Positions of the evaluation grid (25). */
+    public static final int GRID_POSITIONS = GRID_X.length * GRID_Y.length;
     /** Openings below this count as a closed gripper in a restart (closed on the block: about 0.46). */
     public static final double CLOSED_OPENING = 0.6;
 
@@ -204,6 +210,15 @@ public final class PickPlaceEnv implements MujocoEnv {
     public double[] resetWithBlockAt(double x, double y) {
         place(HAND_START, 1.0, new double[] {x, y, BLOCK_REST_Z}, false);
         return lastObservation.clone();
+    }
+
+    /**
+     * Starts an episode with the block at position {@code index mod 25} of the evaluation grid: x = GRID_X[i / 5],
+     * y = GRID_Y[i mod 5] (x-major, the order of {@code PickPlaceScriptedTest}). Evaluation episode e uses position e.
+     */
+    public double[] resetOnGrid(int index) {
+        int i = Math.floorMod(index, GRID_POSITIONS);
+        return resetWithBlockAt(GRID_X[i / GRID_Y.length], GRID_Y[i % GRID_Y.length]);
     }
 
     /**

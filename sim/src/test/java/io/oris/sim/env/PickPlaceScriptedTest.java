@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * success fails here.
  */
 class PickPlaceScriptedTest {
-    static final double[] GRID_X = {-0.1, -0.05, 0.0, 0.05, 0.1};
-    static final double[] GRID_Y = {0.6, 0.625, 0.65, 0.675, 0.7};
+    static final double[] GRID_X = PickPlaceEnv.GRID_X;
+    static final double[] GRID_Y = PickPlaceEnv.GRID_Y;
 
     /** Outcome of the 25 grid episodes. */
     record GridResult(int reach, int pick, int place, double meanReturn, double meanSteps) {
