@@ -99,10 +99,13 @@ public final class Learners {
                 if (!left.isEmpty()) {
                     throw unknown(method);
                 }
-                H2oConfig r = new H2oConfig(h.beta(), h.temperature(), h.clipDiff(), h.ratioMin(), h.ratioMax(),
-                        h.nextStateSamples(), h.nextStateNoise(), h.uMin(), h.uMax(), adaptive, ratio, reg, variant);
-                return new LearnerConfig(cfg.sac(), cfg.cql(), cfg.iql(), cfg.td3bc(), cfg.bc(), r,
-                        cfg.discriminator(), cfg.oris(), cfg.gan(), cfg.sql(), cfg.combo(), cfg.dynamics());
+                H2oConfig r = h.toBuilder()
+                        .adaptiveWeights(adaptive)
+                        .dynamicsRatio(ratio)
+                        .regularisation(reg)
+                        .expectationVariant(variant)
+                        .build();
+                return cfg.withH2o(r);
             }
             case "oris" -> {
                 OrisConfig o = cfg.oris();
@@ -112,10 +115,8 @@ public final class Learners {
                 if (!left.isEmpty()) {
                     throw unknown(method);
                 }
-                OrisConfig r = new OrisConfig(o.wMin(), o.wMax(), o.restartNoiseScale(), o.randomActionProbability(),
-                        o.rolloutHorizon(), o.rolloutCount(), o.granularity(), restart, reweight, o.regularisation());
-                return new LearnerConfig(cfg.sac(), cfg.cql(), cfg.iql(), cfg.td3bc(), cfg.bc(), cfg.h2o(),
-                        cfg.discriminator(), r, cfg.gan(), cfg.sql(), cfg.combo(), cfg.dynamics());
+                OrisConfig r = o.toBuilder().restartFromGenerator(restart).h2oReweight(reweight).build();
+                return cfg.withOris(r);
             }
             default -> throw unknown(method);
         }
