@@ -30,7 +30,127 @@ package io.oris.model.config;
  */
 public record ComboConfig(double beta, int rolloutHorizon, double realRatio, int rolloutBatch, int rolloutEvery,
                           int retainRounds, String pushDownStates) {
+    /** Every field at its default (the values the record's Javadoc gives). */
     public static ComboConfig defaults() {
-        return new ComboConfig(5.0, 5, 0.5, 50_000, 1000, 5, "model");
+        return builder().build();
+    }
+
+    /** A builder that starts from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.beta = beta;
+        b.rolloutHorizon = rolloutHorizon;
+        b.realRatio = realRatio;
+        b.rolloutBatch = rolloutBatch;
+        b.rolloutEvery = rolloutEvery;
+        b.retainRounds = retainRounds;
+        b.pushDownStates = pushDownStates;
+        return b;
+    }
+
+    /** A copy with {@link #beta()} set to {@code beta}. */
+    public ComboConfig withBeta(double beta) {
+        return toBuilder().beta(beta).build();
+    }
+
+    /** A copy with {@link #rolloutHorizon()} set to {@code rolloutHorizon}. */
+    public ComboConfig withRolloutHorizon(int rolloutHorizon) {
+        return toBuilder().rolloutHorizon(rolloutHorizon).build();
+    }
+
+    /** A copy with {@link #realRatio()} set to {@code realRatio}. */
+    public ComboConfig withRealRatio(double realRatio) {
+        return toBuilder().realRatio(realRatio).build();
+    }
+
+    /** A copy with {@link #rolloutBatch()} set to {@code rolloutBatch}. */
+    public ComboConfig withRolloutBatch(int rolloutBatch) {
+        return toBuilder().rolloutBatch(rolloutBatch).build();
+    }
+
+    /** A copy with {@link #rolloutEvery()} set to {@code rolloutEvery}. */
+    public ComboConfig withRolloutEvery(int rolloutEvery) {
+        return toBuilder().rolloutEvery(rolloutEvery).build();
+    }
+
+    /** A copy with {@link #retainRounds()} set to {@code retainRounds}. */
+    public ComboConfig withRetainRounds(int retainRounds) {
+        return toBuilder().retainRounds(retainRounds).build();
+    }
+
+    /** A copy with {@link #pushDownStates()} set to {@code pushDownStates}. */
+    public ComboConfig withPushDownStates(String pushDownStates) {
+        return toBuilder().pushDownStates(pushDownStates).build();
+    }
+
+    /**
+     * Builds a {@link ComboConfig} by field name, starting from the defaults ({@link #builder()}) or
+     * from a configuration ({@link #toBuilder()}), so that code outside this record never lists its fields by
+     * position and a new field is added in this file only.
+     */
+    public static final class Builder {
+        private double beta = 5.0;
+        private int rolloutHorizon = 5;
+        private double realRatio = 0.5;
+        private int rolloutBatch = 50_000;
+        private int rolloutEvery = 1000;
+        private int retainRounds = 5;
+        private String pushDownStates = "model";
+
+        private Builder() {
+        }
+
+        /** Sets {@link ComboConfig#beta()}. */
+        public Builder beta(double beta) {
+            this.beta = beta;
+            return this;
+        }
+
+        /** Sets {@link ComboConfig#rolloutHorizon()}. */
+        public Builder rolloutHorizon(int rolloutHorizon) {
+            this.rolloutHorizon = rolloutHorizon;
+            return this;
+        }
+
+        /** Sets {@link ComboConfig#realRatio()}. */
+        public Builder realRatio(double realRatio) {
+            this.realRatio = realRatio;
+            return this;
+        }
+
+        /** Sets {@link ComboConfig#rolloutBatch()}. */
+        public Builder rolloutBatch(int rolloutBatch) {
+            this.rolloutBatch = rolloutBatch;
+            return this;
+        }
+
+        /** Sets {@link ComboConfig#rolloutEvery()}. */
+        public Builder rolloutEvery(int rolloutEvery) {
+            this.rolloutEvery = rolloutEvery;
+            return this;
+        }
+
+        /** Sets {@link ComboConfig#retainRounds()}. */
+        public Builder retainRounds(int retainRounds) {
+            this.retainRounds = retainRounds;
+            return this;
+        }
+
+        /** Sets {@link ComboConfig#pushDownStates()}. */
+        public Builder pushDownStates(String pushDownStates) {
+            this.pushDownStates = pushDownStates;
+            return this;
+        }
+
+        /** The configuration (the record's own checks apply). */
+        public ComboConfig build() {
+            return new ComboConfig(beta, rolloutHorizon, realRatio, rolloutBatch, rolloutEvery, retainRounds,
+                    pushDownStates);
+        }
     }
 }

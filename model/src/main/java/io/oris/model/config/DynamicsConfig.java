@@ -31,8 +31,179 @@ import java.util.List;
 public record DynamicsConfig(int ensembleSize, int elites, List<Integer> hidden, double lr, int batch,
                              List<Double> weightDecay, double logVarBoundWeight, double holdoutFraction,
                              int maxHoldout, int patience, int maxEpochs) {
+    /** Every field at its default (the values the record's Javadoc gives). */
     public static DynamicsConfig defaults() {
-        return new DynamicsConfig(7, 5, List.of(200, 200, 200, 200), 1e-3, 256,
-                List.of(2.5e-5, 5e-5, 7.5e-5, 7.5e-5, 1e-4), 0.01, 0.2, 1000, 5, 200);
+        return builder().build();
+    }
+
+    /** A builder that starts from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.ensembleSize = ensembleSize;
+        b.elites = elites;
+        b.hidden = hidden;
+        b.lr = lr;
+        b.batch = batch;
+        b.weightDecay = weightDecay;
+        b.logVarBoundWeight = logVarBoundWeight;
+        b.holdoutFraction = holdoutFraction;
+        b.maxHoldout = maxHoldout;
+        b.patience = patience;
+        b.maxEpochs = maxEpochs;
+        return b;
+    }
+
+    /** A copy with {@link #ensembleSize()} set to {@code ensembleSize}. */
+    public DynamicsConfig withEnsembleSize(int ensembleSize) {
+        return toBuilder().ensembleSize(ensembleSize).build();
+    }
+
+    /** A copy with {@link #elites()} set to {@code elites}. */
+    public DynamicsConfig withElites(int elites) {
+        return toBuilder().elites(elites).build();
+    }
+
+    /** A copy with {@link #hidden()} set to {@code hidden}. */
+    public DynamicsConfig withHidden(List<Integer> hidden) {
+        return toBuilder().hidden(hidden).build();
+    }
+
+    /** A copy with {@link #lr()} set to {@code lr}. */
+    public DynamicsConfig withLr(double lr) {
+        return toBuilder().lr(lr).build();
+    }
+
+    /** A copy with {@link #batch()} set to {@code batch}. */
+    public DynamicsConfig withBatch(int batch) {
+        return toBuilder().batch(batch).build();
+    }
+
+    /** A copy with {@link #weightDecay()} set to {@code weightDecay}. */
+    public DynamicsConfig withWeightDecay(List<Double> weightDecay) {
+        return toBuilder().weightDecay(weightDecay).build();
+    }
+
+    /** A copy with {@link #logVarBoundWeight()} set to {@code logVarBoundWeight}. */
+    public DynamicsConfig withLogVarBoundWeight(double logVarBoundWeight) {
+        return toBuilder().logVarBoundWeight(logVarBoundWeight).build();
+    }
+
+    /** A copy with {@link #holdoutFraction()} set to {@code holdoutFraction}. */
+    public DynamicsConfig withHoldoutFraction(double holdoutFraction) {
+        return toBuilder().holdoutFraction(holdoutFraction).build();
+    }
+
+    /** A copy with {@link #maxHoldout()} set to {@code maxHoldout}. */
+    public DynamicsConfig withMaxHoldout(int maxHoldout) {
+        return toBuilder().maxHoldout(maxHoldout).build();
+    }
+
+    /** A copy with {@link #patience()} set to {@code patience}. */
+    public DynamicsConfig withPatience(int patience) {
+        return toBuilder().patience(patience).build();
+    }
+
+    /** A copy with {@link #maxEpochs()} set to {@code maxEpochs}. */
+    public DynamicsConfig withMaxEpochs(int maxEpochs) {
+        return toBuilder().maxEpochs(maxEpochs).build();
+    }
+
+    /**
+     * Builds a {@link DynamicsConfig} by field name, starting from the defaults ({@link #builder()}) or
+     * from a configuration ({@link #toBuilder()}), so that code outside this record never lists its fields by
+     * position and a new field is added in this file only.
+     */
+    public static final class Builder {
+        private int ensembleSize = 7;
+        private int elites = 5;
+        private List<Integer> hidden = List.of(200, 200, 200, 200);
+        private double lr = 1e-3;
+        private int batch = 256;
+        private List<Double> weightDecay = List.of(2.5e-5, 5e-5, 7.5e-5, 7.5e-5, 1e-4);
+        private double logVarBoundWeight = 0.01;
+        private double holdoutFraction = 0.2;
+        private int maxHoldout = 1000;
+        private int patience = 5;
+        private int maxEpochs = 200;
+
+        private Builder() {
+        }
+
+        /** Sets {@link DynamicsConfig#ensembleSize()}. */
+        public Builder ensembleSize(int ensembleSize) {
+            this.ensembleSize = ensembleSize;
+            return this;
+        }
+
+        /** Sets {@link DynamicsConfig#elites()}. */
+        public Builder elites(int elites) {
+            this.elites = elites;
+            return this;
+        }
+
+        /** Sets {@link DynamicsConfig#hidden()}. */
+        public Builder hidden(List<Integer> hidden) {
+            this.hidden = hidden;
+            return this;
+        }
+
+        /** Sets {@link DynamicsConfig#lr()}. */
+        public Builder lr(double lr) {
+            this.lr = lr;
+            return this;
+        }
+
+        /** Sets {@link DynamicsConfig#batch()}. */
+        public Builder batch(int batch) {
+            this.batch = batch;
+            return this;
+        }
+
+        /** Sets {@link DynamicsConfig#weightDecay()}. */
+        public Builder weightDecay(List<Double> weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** Sets {@link DynamicsConfig#logVarBoundWeight()}. */
+        public Builder logVarBoundWeight(double logVarBoundWeight) {
+            this.logVarBoundWeight = logVarBoundWeight;
+            return this;
+        }
+
+        /** Sets {@link DynamicsConfig#holdoutFraction()}. */
+        public Builder holdoutFraction(double holdoutFraction) {
+            this.holdoutFraction = holdoutFraction;
+            return this;
+        }
+
+        /** Sets {@link DynamicsConfig#maxHoldout()}. */
+        public Builder maxHoldout(int maxHoldout) {
+            this.maxHoldout = maxHoldout;
+            return this;
+        }
+
+        /** Sets {@link DynamicsConfig#patience()}. */
+        public Builder patience(int patience) {
+            this.patience = patience;
+            return this;
+        }
+
+        /** Sets {@link DynamicsConfig#maxEpochs()}. */
+        public Builder maxEpochs(int maxEpochs) {
+            this.maxEpochs = maxEpochs;
+            return this;
+        }
+
+        /** The configuration (the record's own checks apply). */
+        public DynamicsConfig build() {
+            return new DynamicsConfig(ensembleSize, elites, hidden, lr, batch, weightDecay, logVarBoundWeight,
+                    holdoutFraction, maxHoldout, patience, maxEpochs);
+        }
     }
 }

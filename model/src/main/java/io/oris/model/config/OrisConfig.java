@@ -38,12 +38,171 @@ public record OrisConfig(double wMin, double wMax, double restartNoiseScale, dou
         }
     }
 
+    /** Every field at its default (the values the record's Javadoc gives). */
     public static OrisConfig defaults() {
-        return new OrisConfig(0.1, 1.0, 0.01, 0.2, 50, 20, "EPOCH", true, false, "none");
+        return builder().build();
+    }
+
+    /** A builder that starts from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.wMin = wMin;
+        b.wMax = wMax;
+        b.restartNoiseScale = restartNoiseScale;
+        b.randomActionProbability = randomActionProbability;
+        b.rolloutHorizon = rolloutHorizon;
+        b.rolloutCount = rolloutCount;
+        b.granularity = granularity;
+        b.restartFromGenerator = restartFromGenerator;
+        b.h2oReweight = h2oReweight;
+        b.regularisation = regularisation;
+        return b;
     }
 
     /** True when the critic loss carries H2O's ω-weighted value regularisation. */
     public boolean h2oRegularisation() {
         return "h2o".equals(regularisation);
+    }
+
+    /** A copy with {@link #wMin()} set to {@code wMin}. */
+    public OrisConfig withWMin(double wMin) {
+        return toBuilder().wMin(wMin).build();
+    }
+
+    /** A copy with {@link #wMax()} set to {@code wMax}. */
+    public OrisConfig withWMax(double wMax) {
+        return toBuilder().wMax(wMax).build();
+    }
+
+    /** A copy with {@link #restartNoiseScale()} set to {@code restartNoiseScale}. */
+    public OrisConfig withRestartNoiseScale(double restartNoiseScale) {
+        return toBuilder().restartNoiseScale(restartNoiseScale).build();
+    }
+
+    /** A copy with {@link #randomActionProbability()} set to {@code randomActionProbability}. */
+    public OrisConfig withRandomActionProbability(double randomActionProbability) {
+        return toBuilder().randomActionProbability(randomActionProbability).build();
+    }
+
+    /** A copy with {@link #rolloutHorizon()} set to {@code rolloutHorizon}. */
+    public OrisConfig withRolloutHorizon(int rolloutHorizon) {
+        return toBuilder().rolloutHorizon(rolloutHorizon).build();
+    }
+
+    /** A copy with {@link #rolloutCount()} set to {@code rolloutCount}. */
+    public OrisConfig withRolloutCount(int rolloutCount) {
+        return toBuilder().rolloutCount(rolloutCount).build();
+    }
+
+    /** A copy with {@link #granularity()} set to {@code granularity}. */
+    public OrisConfig withGranularity(String granularity) {
+        return toBuilder().granularity(granularity).build();
+    }
+
+    /** A copy with {@link #restartFromGenerator()} set to {@code restartFromGenerator}. */
+    public OrisConfig withRestartFromGenerator(boolean restartFromGenerator) {
+        return toBuilder().restartFromGenerator(restartFromGenerator).build();
+    }
+
+    /** A copy with {@link #h2oReweight()} set to {@code h2oReweight}. */
+    public OrisConfig withH2oReweight(boolean h2oReweight) {
+        return toBuilder().h2oReweight(h2oReweight).build();
+    }
+
+    /** A copy with {@link #regularisation()} set to {@code regularisation}. */
+    public OrisConfig withRegularisation(String regularisation) {
+        return toBuilder().regularisation(regularisation).build();
+    }
+
+    /**
+     * Builds a {@link OrisConfig} by field name, starting from the defaults ({@link #builder()}) or
+     * from a configuration ({@link #toBuilder()}), so that code outside this record never lists its fields by
+     * position and a new field is added in this file only.
+     */
+    public static final class Builder {
+        private double wMin = 0.1;
+        private double wMax = 1.0;
+        private double restartNoiseScale = 0.01;
+        private double randomActionProbability = 0.2;
+        private int rolloutHorizon = 50;
+        private int rolloutCount = 20;
+        private String granularity = "EPOCH";
+        private boolean restartFromGenerator = true;
+        private boolean h2oReweight = false;
+        private String regularisation = "none";
+
+        private Builder() {
+        }
+
+        /** Sets {@link OrisConfig#wMin()}. */
+        public Builder wMin(double wMin) {
+            this.wMin = wMin;
+            return this;
+        }
+
+        /** Sets {@link OrisConfig#wMax()}. */
+        public Builder wMax(double wMax) {
+            this.wMax = wMax;
+            return this;
+        }
+
+        /** Sets {@link OrisConfig#restartNoiseScale()}. */
+        public Builder restartNoiseScale(double restartNoiseScale) {
+            this.restartNoiseScale = restartNoiseScale;
+            return this;
+        }
+
+        /** Sets {@link OrisConfig#randomActionProbability()}. */
+        public Builder randomActionProbability(double randomActionProbability) {
+            this.randomActionProbability = randomActionProbability;
+            return this;
+        }
+
+        /** Sets {@link OrisConfig#rolloutHorizon()}. */
+        public Builder rolloutHorizon(int rolloutHorizon) {
+            this.rolloutHorizon = rolloutHorizon;
+            return this;
+        }
+
+        /** Sets {@link OrisConfig#rolloutCount()}. */
+        public Builder rolloutCount(int rolloutCount) {
+            this.rolloutCount = rolloutCount;
+            return this;
+        }
+
+        /** Sets {@link OrisConfig#granularity()}. */
+        public Builder granularity(String granularity) {
+            this.granularity = granularity;
+            return this;
+        }
+
+        /** Sets {@link OrisConfig#restartFromGenerator()}. */
+        public Builder restartFromGenerator(boolean restartFromGenerator) {
+            this.restartFromGenerator = restartFromGenerator;
+            return this;
+        }
+
+        /** Sets {@link OrisConfig#h2oReweight()}. */
+        public Builder h2oReweight(boolean h2oReweight) {
+            this.h2oReweight = h2oReweight;
+            return this;
+        }
+
+        /** Sets {@link OrisConfig#regularisation()}. */
+        public Builder regularisation(String regularisation) {
+            this.regularisation = regularisation;
+            return this;
+        }
+
+        /** The configuration (the record's own checks apply). */
+        public OrisConfig build() {
+            return new OrisConfig(wMin, wMax, restartNoiseScale, randomActionProbability, rolloutHorizon, rolloutCount,
+                    granularity, restartFromGenerator, h2oReweight, regularisation);
+        }
     }
 }

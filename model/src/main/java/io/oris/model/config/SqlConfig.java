@@ -27,7 +27,126 @@ package io.oris.model.config;
  */
 public record SqlConfig(double alpha, double lr, String actorLrSchedule, long maxSteps, String rewardScale,
                         String actorWeight, double maxWeight) {
+    /** Every field at its default (the values the record's Javadoc gives). */
     public static SqlConfig defaults() {
-        return new SqlConfig(2.0, 3e-4, "cosine", 1_000_000L, "returns_range", "sparse", 100.0);
+        return builder().build();
+    }
+
+    /** A builder that starts from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.alpha = alpha;
+        b.lr = lr;
+        b.actorLrSchedule = actorLrSchedule;
+        b.maxSteps = maxSteps;
+        b.rewardScale = rewardScale;
+        b.actorWeight = actorWeight;
+        b.maxWeight = maxWeight;
+        return b;
+    }
+
+    /** A copy with {@link #alpha()} set to {@code alpha}. */
+    public SqlConfig withAlpha(double alpha) {
+        return toBuilder().alpha(alpha).build();
+    }
+
+    /** A copy with {@link #lr()} set to {@code lr}. */
+    public SqlConfig withLr(double lr) {
+        return toBuilder().lr(lr).build();
+    }
+
+    /** A copy with {@link #actorLrSchedule()} set to {@code actorLrSchedule}. */
+    public SqlConfig withActorLrSchedule(String actorLrSchedule) {
+        return toBuilder().actorLrSchedule(actorLrSchedule).build();
+    }
+
+    /** A copy with {@link #maxSteps()} set to {@code maxSteps}. */
+    public SqlConfig withMaxSteps(long maxSteps) {
+        return toBuilder().maxSteps(maxSteps).build();
+    }
+
+    /** A copy with {@link #rewardScale()} set to {@code rewardScale}. */
+    public SqlConfig withRewardScale(String rewardScale) {
+        return toBuilder().rewardScale(rewardScale).build();
+    }
+
+    /** A copy with {@link #actorWeight()} set to {@code actorWeight}. */
+    public SqlConfig withActorWeight(String actorWeight) {
+        return toBuilder().actorWeight(actorWeight).build();
+    }
+
+    /** A copy with {@link #maxWeight()} set to {@code maxWeight}. */
+    public SqlConfig withMaxWeight(double maxWeight) {
+        return toBuilder().maxWeight(maxWeight).build();
+    }
+
+    /**
+     * Builds a {@link SqlConfig} by field name, starting from the defaults ({@link #builder()}) or
+     * from a configuration ({@link #toBuilder()}), so that code outside this record never lists its fields by
+     * position and a new field is added in this file only.
+     */
+    public static final class Builder {
+        private double alpha = 2.0;
+        private double lr = 3e-4;
+        private String actorLrSchedule = "cosine";
+        private long maxSteps = 1_000_000L;
+        private String rewardScale = "returns_range";
+        private String actorWeight = "sparse";
+        private double maxWeight = 100.0;
+
+        private Builder() {
+        }
+
+        /** Sets {@link SqlConfig#alpha()}. */
+        public Builder alpha(double alpha) {
+            this.alpha = alpha;
+            return this;
+        }
+
+        /** Sets {@link SqlConfig#lr()}. */
+        public Builder lr(double lr) {
+            this.lr = lr;
+            return this;
+        }
+
+        /** Sets {@link SqlConfig#actorLrSchedule()}. */
+        public Builder actorLrSchedule(String actorLrSchedule) {
+            this.actorLrSchedule = actorLrSchedule;
+            return this;
+        }
+
+        /** Sets {@link SqlConfig#maxSteps()}. */
+        public Builder maxSteps(long maxSteps) {
+            this.maxSteps = maxSteps;
+            return this;
+        }
+
+        /** Sets {@link SqlConfig#rewardScale()}. */
+        public Builder rewardScale(String rewardScale) {
+            this.rewardScale = rewardScale;
+            return this;
+        }
+
+        /** Sets {@link SqlConfig#actorWeight()}. */
+        public Builder actorWeight(String actorWeight) {
+            this.actorWeight = actorWeight;
+            return this;
+        }
+
+        /** Sets {@link SqlConfig#maxWeight()}. */
+        public Builder maxWeight(double maxWeight) {
+            this.maxWeight = maxWeight;
+            return this;
+        }
+
+        /** The configuration (the record's own checks apply). */
+        public SqlConfig build() {
+            return new SqlConfig(alpha, lr, actorLrSchedule, maxSteps, rewardScale, actorWeight, maxWeight);
+        }
     }
 }

@@ -7,8 +7,11 @@ import io.oris.model.config.OrisConfig;
 import io.oris.model.oris.StateGan;
 import io.oris.model.replay.Transitions;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,7 +24,30 @@ import java.util.Set;
  * fields ({@link #resolve}); the resolved config is what a run should record.
  */
 public final class Learners {
+    /** Every base method name this class builds a learner for, with the ablation suffixes it accepts, in order. */
+    private static final Map<String, List<String>> METHODS = orderedMethods();
+
     private Learners() {
+    }
+
+    private static Map<String, List<String>> orderedMethods() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String plain : List.of("sac", "cql", "iql", "sql", "combo", "td3bc", "bc")) {
+            m.put(plain, List.of());
+        }
+        m.put("h2o", List.of("a", "dr", "reg", "v"));
+        m.put("darc", List.of());
+        m.put("darc+", List.of());
+        m.put("oris", List.of("no_restart", "h2o_reweight"));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The base method names with the ablation suffixes each accepts (any subset, joined by {@code -}); the
+     * orchestration's method catalog must list the same (the pipeline's {@code MethodCatalogLearnersTest}).
+     */
+    public static Map<String, List<String>> methods() {
+        return METHODS;
     }
 
     /** Every base method and the ablations the papers report. */
@@ -53,6 +79,9 @@ public final class Learners {
     public static LearnerConfig resolve(String method, LearnerConfig cfg) {
         String base = base(method);
         Set<String> sfx = suffixes(method);
+        if (!METHODS.containsKey(base) || !METHODS.get(base).containsAll(sfx)) {
+            throw unknown(method);
+        }
         switch (base) {
             case "sac", "cql", "iql", "sql", "combo", "td3bc", "bc", "darc", "darc+" -> {
                 if (!sfx.isEmpty()) {
@@ -70,10 +99,13 @@ public final class Learners {
                 if (!left.isEmpty()) {
                     throw unknown(method);
                 }
-                H2oConfig r = new H2oConfig(h.beta(), h.temperature(), h.clipDiff(), h.ratioMin(), h.ratioMax(),
-                        h.nextStateSamples(), h.nextStateNoise(), h.uMin(), h.uMax(), adaptive, ratio, reg, variant);
-                return new LearnerConfig(cfg.sac(), cfg.cql(), cfg.iql(), cfg.td3bc(), cfg.bc(), r,
-                        cfg.discriminator(), cfg.oris(), cfg.gan(), cfg.sql(), cfg.combo(), cfg.dynamics());
+                H2oConfig r = h.toBuilder()
+                        .adaptiveWeights(adaptive)
+                        .dynamicsRatio(ratio)
+                        .regularisation(reg)
+                        .expectationVariant(variant)
+                        .build();
+                return cfg.withH2o(r);
             }
             case "oris" -> {
                 OrisConfig o = cfg.oris();
@@ -83,10 +115,8 @@ public final class Learners {
                 if (!left.isEmpty()) {
                     throw unknown(method);
                 }
-                OrisConfig r = new OrisConfig(o.wMin(), o.wMax(), o.restartNoiseScale(), o.randomActionProbability(),
-                        o.rolloutHorizon(), o.rolloutCount(), o.granularity(), restart, reweight, o.regularisation());
-                return new LearnerConfig(cfg.sac(), cfg.cql(), cfg.iql(), cfg.td3bc(), cfg.bc(), cfg.h2o(),
-                        cfg.discriminator(), r, cfg.gan(), cfg.sql(), cfg.combo(), cfg.dynamics());
+                OrisConfig r = o.toBuilder().restartFromGenerator(restart).h2oReweight(reweight).build();
+                return cfg.withOris(r);
             }
             default -> throw unknown(method);
         }

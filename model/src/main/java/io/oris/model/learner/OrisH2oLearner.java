@@ -34,9 +34,7 @@ public class OrisH2oLearner extends H2oLearner implements OrisMethod {
 
     /** H2O's config with the dynamics ratio and the regularisation switched as the ORIS variant asks. */
     static H2oConfig h2oSwitches(H2oConfig h, OrisConfig o) {
-        return new H2oConfig(h.beta(), h.temperature(), h.clipDiff(), h.ratioMin(), h.ratioMax(), h.nextStateSamples(),
-                h.nextStateNoise(), h.uMin(), h.uMax(), h.adaptiveWeights(), o.h2oReweight(), o.h2oRegularisation(),
-                h.expectationVariant());
+        return h.toBuilder().dynamicsRatio(o.h2oReweight()).regularisation(o.h2oRegularisation()).build();
     }
 
     @Override

@@ -252,9 +252,7 @@ public final class StateGan {
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
             StateReader r = new StateReader(in);
             long[] dims = r.longs("dims");
-            GanConfig c = cfg.noiseDim() == dims[1] ? cfg : new GanConfig(cfg.generatorHidden(),
-                    cfg.discriminatorHidden(), (int) dims[1], cfg.steps(), cfg.batch(), cfg.lr(), cfg.beta1(),
-                    cfg.nonSaturating(), cfg.curveEvery());
+            GanConfig c = cfg.noiseDim() == dims[1] ? cfg : cfg.withNoiseDim((int) dims[1]);
             StateGan gan = new StateGan((int) dims[0], c, r.doubles("mean"), r.doubles("std"), dataType,
                     new SeededRandom(0));
             r.into("g", gan.gGroup.params());

@@ -22,7 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DynamicsTest {
     static DynamicsConfig tiny(double decay) {
-        return new DynamicsConfig(2, 1, List.of(5), 1e-3, 8, List.of(decay, 2 * decay), 0.01, 0.2, 1000, 5, 50);
+        return DynamicsConfig.builder()
+                .ensembleSize(2)
+                .elites(1)
+                .hidden(List.of(5))
+                .batch(8)
+                .weightDecay(List.of(decay, 2 * decay))
+                .maxEpochs(50)
+                .build();
     }
 
     static DynamicsEnsemble ensemble(DynamicsConfig c, int obs, int act, long seed) {
@@ -165,8 +172,15 @@ class DynamicsTest {
             rew[i] = obs[2 * i] - act[i];
         }
         Transitions data = new Transitions(n, 2, 1, obs, act, rew, next, new float[n]);
-        DynamicsConfig c = new DynamicsConfig(3, 2, List.of(32, 32), 3e-3, 32, List.of(0.0, 0.0, 0.0), 0.01, 0.2,
-                1000, 5, 60);
+        DynamicsConfig c = DynamicsConfig.builder()
+                .ensembleSize(3)
+                .elites(2)
+                .hidden(List.of(32, 32))
+                .lr(3e-3)
+                .batch(32)
+                .weightDecay(List.of(0.0, 0.0, 0.0))
+                .maxEpochs(60)
+                .build();
         DynamicsTrainer.Result res = new DynamicsTrainer(c, 5).train(data, DataType.DOUBLE);
         DynamicsEnsemble m = res.model();
         assertTrue(res.curve().size() >= 2);

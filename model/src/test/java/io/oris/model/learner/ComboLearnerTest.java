@@ -30,7 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ComboLearnerTest {
     static DynamicsEnsemble model(int obs, int act) {
-        DynamicsConfig c = new DynamicsConfig(2, 1, List.of(6), 1e-3, 8, List.of(0.0, 0.0), 0.01, 0.2, 100, 5, 10);
+        DynamicsConfig c = DynamicsConfig.builder()
+                .ensembleSize(2)
+                .elites(1)
+                .hidden(List.of(6))
+                .batch(8)
+                .weightDecay(List.of(0.0, 0.0))
+                .maxHoldout(100)
+                .maxEpochs(10)
+                .build();
         return new DynamicsEnsemble(obs, act, c, new double[obs + act], ones(obs + act),
                 DataType.DOUBLE, new SeededRandom(2));
     }
@@ -47,7 +55,14 @@ class ComboLearnerTest {
     }
 
     static ComboConfig combo(double beta, String pushDown) {
-        return new ComboConfig(beta, 3, 0.5, 5, 2, 2, pushDown);
+        return ComboConfig.builder()
+                .beta(beta)
+                .rolloutHorizon(3)
+                .rolloutBatch(5)
+                .rolloutEvery(2)
+                .retainRounds(2)
+                .pushDownStates(pushDown)
+                .build();
     }
 
     static Batch rows(float[] s0) {
@@ -74,7 +89,7 @@ class ComboLearnerTest {
     @Test
     void conservativeTermOnAHandWorkedBatch() {
         SacConfig lin = SqlLearnerTest.linear();
-        CqlConfig cql = new CqlConfig(5.0, 2, 1.0, false, 1e30);
+        CqlConfig cql = CqlConfig.builder().sampledActions(2).importanceSampling(false).build();
         for (String mode : List.of("model", "mix")) {
             ComboLearner l = new ComboLearner("combo", LearnerDims.of(2, 1), lin, cql, combo(5.0, mode), model(2, 1),
                     offline(10, 2, 1, 1), 3);
@@ -99,8 +114,8 @@ class ComboLearnerTest {
         int act = SacFamilyLossTest.ACT;
         for (String mode : List.of("model", "mix")) {
             ComboLearner l = new ComboLearner("combo", LearnerDims.of(obs, act), tiny,
-                    new CqlConfig(5.0, 3, 1.0, true, 1e30), combo(0.5, mode), model(obs, act), offline(10, obs, act, 2),
-                    5);
+                    CqlConfig.builder().sampledActions(3).build(), combo(0.5, mode), model(obs, act),
+                    offline(10, obs, act, 2), 5);
             Random r = new Random(8);
             l.prepare(UpdateInput.of(Ref.randomBatch(r, 4, obs, act), Ref.randomBatch(r, 5, obs, act)));
             Map<String, Double> m = l.lossesAndGradients();
@@ -117,9 +132,16 @@ class ComboLearnerTest {
         SacConfig s = SacFamilyLossTest.tiny();   // single-source batch 9
         int obs = SacFamilyLossTest.OBS;
         int act = SacFamilyLossTest.ACT;
-        ComboConfig c = new ComboConfig(1.0, 3, 0.5, 5, 2, 2, "model");
-        ComboLearner l = new ComboLearner("combo", LearnerDims.of(obs, act), s, new CqlConfig(5.0, 2, 1.0, true, 1e30),
-                c, model(obs, act), offline(20, obs, act, 3), 7);
+        ComboConfig c = ComboConfig.builder()
+                .beta(1.0)
+                .rolloutHorizon(3)
+                .rolloutBatch(5)
+                .rolloutEvery(2)
+                .retainRounds(2)
+                .build();
+        CqlConfig cql = CqlConfig.builder().sampledActions(2).build();
+        ComboLearner l = new ComboLearner("combo", LearnerDims.of(obs, act), s, cql, c, model(obs, act),
+                offline(20, obs, act, 3), 7);
         assertEquals(5, l.batchSpec().offline(), "f·B = round(0.5·9) dataset rows");
         assertEquals(0, l.batchSpec().simulated());
         Random r = new Random(4);
@@ -143,8 +165,8 @@ class ComboLearnerTest {
         assertTrue(m.values().stream().allMatch(Double::isFinite), m.toString());
 
         l.snapshot(dir);
-        ComboLearner b = new ComboLearner("combo", LearnerDims.of(obs, act), s, new CqlConfig(5.0, 2, 1.0, true, 1e30),
-                c, model(obs, act), offline(20, obs, act, 3), 99);
+        ComboLearner b = new ComboLearner("combo", LearnerDims.of(obs, act), s, cql, c, model(obs, act),
+                offline(20, obs, act, 3), 99);
         b.restore(dir);
         assertEquals(5, b.step());
         assertArrayEquals(state(l), state(b), "networks, optimisers, α, step and RNG come back");

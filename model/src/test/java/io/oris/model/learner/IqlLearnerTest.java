@@ -27,7 +27,7 @@ class IqlLearnerTest {
     static final SacConfig CFG = OfflineLossTest.CFG;
 
     static IqlConfig config(String schedule, long maxSteps, String rewardScale) {
-        return new IqlConfig(0.7, 3.0, 100.0, 3e-4, schedule, maxSteps, rewardScale);
+        return IqlConfig.builder().actorLrSchedule(schedule).maxSteps(maxSteps).rewardScale(rewardScale).build();
     }
 
     static LearnerDims dims(double minReturn, double maxReturn) {

@@ -60,7 +60,15 @@ class LearnerLifecycleTest {
     }
 
     static StateGan gan() {
-        GanConfig g = new GanConfig(List.of(8, 8), List.of(8, 8), 0, 1, 8, 1e-3, 0.5, false, 1);
+        GanConfig g = GanConfig.builder()
+                .generatorHidden(List.of(8, 8))
+                .discriminatorHidden(List.of(8, 8))
+                .steps(1)
+                .batch(8)
+                .lr(1e-3)
+                .nonSaturating(false)
+                .curveEvery(1)
+                .build();
         return new StateGan(OBS, g, new double[OBS], new double[] {1, 1, 1, 1}, DataType.FLOAT, new SeededRandom(3));
     }
 
@@ -201,8 +209,21 @@ class LearnerLifecycleTest {
     void hostPolicyMatchesTheNd4jActor() {
         // the plain-Java rollout forward and the learner's ND4J forward give the same deterministic action
         SacConfig s = small().sac();
-        SacConfig d = new SacConfig(s.hidden(), s.actorLr(), s.criticLr(), s.alphaLr(), s.gamma(), s.tau(), true, 1.0,
-                null, -20, 2, 1.0, -1.0, 0.0, 4, 4, 4, "double", false);
+        SacConfig d = s.toBuilder()
+                .autoAlpha(true)
+                .initialAlpha(1.0)
+                .targetEntropy(null)
+                .logStdMin(-20)
+                .logStdMax(2)
+                .logStdMultiplier(1.0)
+                .logStdOffset(-1.0)
+                .lastLayerGain(0.0)
+                .offlineBatch(4)
+                .simulatedBatch(4)
+                .singleSourceBatch(4)
+                .dataType("double")
+                .backupEntropy(false)
+                .build();
         SacLearner l = new SacLearner("sac", LearnerDims.of(OBS, ACT), d, 3);
         Random r = new Random(1);
         Batch b = Ref.randomBatch(r, 4, OBS, ACT);

@@ -26,7 +26,7 @@ class OfflineLossTest {
     @Test
     void iqlMatchesReferenceAndFiniteDifferences() {
         Random r = new Random(21);
-        IqlConfig ic = new IqlConfig(0.7, 3.0, 5.0, 3e-4, "cosine", 1000, "returns_range");
+        IqlConfig ic = IqlConfig.builder().maxWeight(5.0).maxSteps(1000).build();
         // episode returns in [-20, 380]: rewards are scaled by 1000 / 400 = 2.5
         LearnerDims dims = new LearnerDims(OBS, ACT, new DatasetStats(new double[OBS], new double[] {1, 1, 1}, -20.0,
                 380.0));
@@ -120,7 +120,7 @@ class OfflineLossTest {
     void td3bcMatchesReferenceAndFiniteDifferences() {
         Random r = new Random(22);
         // delay 1: every update trains the actor; no state normalisation (Td3BcLearnerTest covers it)
-        Td3BcConfig tc = new Td3BcConfig(2.5, 0.2, 0.5, 1, 3e-4, false);
+        Td3BcConfig tc = Td3BcConfig.builder().policyDelay(1).normalizeStates(false).build();
         Td3BcLearner l = new Td3BcLearner("td3bc", LearnerDims.of(OBS, ACT), CFG, tc, 32);
         Batch b = Ref.randomBatch(r, 7, OBS, ACT);
         l.prepare(UpdateInput.of(b, Batch.empty(OBS, ACT)));

@@ -31,15 +31,25 @@ class SacFamilyLossTest {
     static final double TOL = 1e-9;
 
     static SacConfig tiny() {
-        SacConfig d = SacConfig.defaults();
         // last-layer gain 0 = default init, so outputs (and gradients) are not all tiny; log σ bounds tight enough
         // that some rows hit the clamp
-        return new SacConfig(List.of(5, 4), d.actorLr(), d.criticLr(), d.alphaLr(), d.gamma(), d.tau(), true, 0.7,
-                null, -0.3, 0.3, 1.3, -0.2, 0.0, 4, 5, 9, "double", false);
+        return SacConfig.builder()
+                .hidden(List.of(5, 4))
+                .initialAlpha(0.7)
+                .logStdMin(-0.3)
+                .logStdMax(0.3)
+                .logStdMultiplier(1.3)
+                .logStdOffset(-0.2)
+                .lastLayerGain(0.0)
+                .offlineBatch(4)
+                .simulatedBatch(5)
+                .singleSourceBatch(9)
+                .dataType("double")
+                .build();
     }
 
     static DiscriminatorConfig tinyDisc() {
-        return new DiscriminatorConfig(List.of(5, 4), 1e-3, 0.1, 3, 4, 2.0, true);
+        return DiscriminatorConfig.builder().hidden(List.of(5, 4)).lr(1e-3).realBatch(3).simBatch(4).build();
     }
 
     private static LearnerDims dims() {
@@ -225,8 +235,14 @@ class SacFamilyLossTest {
     private static H2oConfig h2o(boolean adaptive, boolean ratio, boolean reg, boolean variant) {
         H2oConfig d = H2oConfig.defaults();
         // β large enough that the conservative term matters in the check
-        return new H2oConfig(0.5, d.temperature(), d.clipDiff(), d.ratioMin(), d.ratioMax(), 3, d.nextStateNoise(),
-                d.uMin(), d.uMax(), adaptive, ratio, reg, variant);
+        return d.toBuilder()
+                .beta(0.5)
+                .nextStateSamples(3)
+                .adaptiveWeights(adaptive)
+                .dynamicsRatio(ratio)
+                .regularisation(reg)
+                .expectationVariant(variant)
+                .build();
     }
 
     @Test
@@ -245,8 +261,13 @@ class SacFamilyLossTest {
     @Test
     void h2oClipCutsTheConservativeGradient() {
         H2oConfig d = h2o(true, true, true, false);
-        H2oConfig clipped = new H2oConfig(d.beta(), d.temperature(), 1e-9, d.ratioMin(), d.ratioMax(),
-                d.nextStateSamples(), d.nextStateNoise(), d.uMin(), d.uMax(), true, true, true, false);
+        H2oConfig clipped = d.toBuilder()
+                .clipDiff(1e-9)
+                .adaptiveWeights(true)
+                .dynamicsRatio(true)
+                .regularisation(true)
+                .expectationVariant(false)
+                .build();
         checkH2o("h2o", clipped);
     }
 
@@ -298,10 +319,18 @@ class SacFamilyLossTest {
     @Test
     void orisMatchesReferenceAndFiniteDifferences() {
         Random r = new Random(4);
-        GanConfig gc = new GanConfig(List.of(6, 5), List.of(6, 5), 0, 1, 4, 1e-3, 0.5, false, 1);
+        GanConfig gc = GanConfig.builder()
+                .generatorHidden(List.of(6, 5))
+                .discriminatorHidden(List.of(6, 5))
+                .steps(1)
+                .batch(4)
+                .lr(1e-3)
+                .nonSaturating(false)
+                .curveEvery(1)
+                .build();
         StateGan gan = new StateGan(OBS, gc, new double[] {0.1, -0.2, 0.3}, new double[] {0.5, 1.0, 2.0},
                 DataType.DOUBLE, new SeededRandom(9));
-        OrisConfig oc = new OrisConfig(0.05, 0.9, 0.01, 0.2, 50, 20, "EPOCH", true, false, "none");
+        OrisConfig oc = OrisConfig.builder().wMin(0.05).wMax(0.9).build();
         OrisLearner l = new OrisLearner("oris", dims(), tiny(), oc, gan, 13);
         UpdateInput in = UpdateInput.of(Ref.randomBatch(r, 4, OBS, ACT), Ref.randomBatch(r, 5, OBS, ACT));
         l.prepare(in);
@@ -327,7 +356,7 @@ class SacFamilyLossTest {
     @Test
     void orisWithH2oReweightUsesTheClippedRatio() {
         Random r = new Random(5);
-        OrisConfig oc = new OrisConfig(0.05, 0.9, 0.01, 0.2, 50, 20, "EPOCH", true, true, "none");
+        OrisConfig oc = OrisConfig.builder().wMin(0.05).wMax(0.9).h2oReweight(true).build();
         OrisH2oLearner l = new OrisH2oLearner("oris-h2o_reweight", dims(), tiny(), oc, null, H2oConfig.defaults(),
                 tinyDisc(), 14);
         UpdateInput in = hybridInput(r);
@@ -375,7 +404,12 @@ class SacFamilyLossTest {
     void cqlMatchesReferenceAndFiniteDifferences() {
         for (boolean is : new boolean[] {true, false}) {
             Random r = new Random(8);
-            CqlConfig cc = new CqlConfig(2.0, 3, 1.5, is, 1e30);
+            CqlConfig cc = CqlConfig.builder()
+                    .minQWeight(2.0)
+                    .sampledActions(3)
+                    .temperature(1.5)
+                    .importanceSampling(is)
+                    .build();
             CqlLearner l = new CqlLearner("cql", dims(), tiny(), cc, 16);
             Batch off = Ref.randomBatch(r, 6, OBS, ACT);
             l.prepare(UpdateInput.of(off, Batch.empty(OBS, ACT)));

@@ -25,13 +25,24 @@ class SqlLearnerTest {
 
     /** Linear networks (no hidden layer), double precision, γ = 0.99, log σ bounds wide, batch 3. */
     static SacConfig linear() {
-        SacConfig d = SacConfig.defaults();
-        return new SacConfig(List.of(), d.actorLr(), d.criticLr(), d.alphaLr(), 0.99, d.tau(), true, 1.0, null, -20, 2,
-                1.0, -1.0, 0.0, 3, 3, 3, "double", false);
+        return SacConfig.builder()
+                .hidden(List.of())
+                .lastLayerGain(0.0)
+                .offlineBatch(3)
+                .simulatedBatch(3)
+                .singleSourceBatch(3)
+                .dataType("double")
+                .build();
     }
 
     static SqlConfig sql(double alpha, String weight) {
-        return new SqlConfig(alpha, 3e-4, "constant", 1000, "none", weight, 100.0);
+        return SqlConfig.builder()
+                .alpha(alpha)
+                .actorLrSchedule("constant")
+                .maxSteps(1000)
+                .rewardScale("none")
+                .actorWeight(weight)
+                .build();
     }
 
     /** Sets a one-output linear layer (row-major [W; b], padded to two columns) to {@code w} then bias {@code b}. */
@@ -121,8 +132,9 @@ class SqlLearnerTest {
         int obs = OfflineLossTest.OBS;
         int act = OfflineLossTest.ACT;
         SacConfig cfg = OfflineLossTest.CFG;
-        SqlLearner l = new SqlLearner("sql", LearnerDims.of(obs, act), cfg, new SqlConfig(0.3, 3e-4, "constant", 100,
-                "none", "sparse", 100.0), 3);
+        SqlConfig sql = SqlConfig.builder().alpha(0.3).actorLrSchedule("constant").maxSteps(100).rewardScale("none")
+                .build();
+        SqlLearner l = new SqlLearner("sql", LearnerDims.of(obs, act), cfg, sql, 3);
         l.logStd()[0] = 0.1;
         l.logStd()[1] = -0.2;
         Batch b = Ref.randomBatch(r, 7, obs, act);
@@ -171,7 +183,7 @@ class SqlLearnerTest {
         assertThrows(IllegalArgumentException.class, () -> new SqlLearner("sql", d, linear(), sql(0.0, "sparse"), 1));
         assertThrows(IllegalArgumentException.class, () -> new SqlLearner("sql", d, linear(), sql(1.0, "exp"), 1));
         assertThrows(IllegalStateException.class, () -> new SqlLearner("sql", d, linear(),
-                new SqlConfig(2, 3e-4, "cosine", 10, "returns_range", "sparse", 100), 1)
+                SqlConfig.builder().maxSteps(10).build(), 1)
                 .update(UpdateInput.of(Ref.randomBatch(new Random(1), 3, 2, 1), null)));
     }
 }

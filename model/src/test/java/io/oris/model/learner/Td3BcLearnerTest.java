@@ -37,7 +37,8 @@ class Td3BcLearnerTest {
     }
 
     static Td3BcConfig config(boolean normalize) {
-        return new Td3BcConfig(2.5, 0.2, 0.5, 1, 3e-4, normalize); // delay 1: every update trains the actor
+        // delay 1: every update trains the actor
+        return Td3BcConfig.builder().policyDelay(1).normalizeStates(normalize).build();
     }
 
     static double[] normalized(double[] s) {

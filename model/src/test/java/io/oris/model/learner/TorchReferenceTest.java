@@ -112,31 +112,38 @@ class TorchReferenceTest {
      */
     static LearnerConfig config() {
         LearnerConfig d = LearnerConfig.defaults();
-        SacConfig s = d.sac();
-        SacConfig sac = new SacConfig(List.of(8, 8), s.actorLr(), s.criticLr(), s.alphaLr(), s.gamma(), s.tau(), true,
-                0.7, null, s.logStdMin(), s.logStdMax(), s.logStdMultiplier(), s.logStdOffset(), 0.0, N_OFF, N_SIM,
-                N_OFF + N_SIM, "double", false);
-        DiscriminatorConfig disc = new DiscriminatorConfig(List.of(8, 8), 1e-3, 0.1, D_REAL, D_SIM, 2.0, true);
-        H2oConfig h = d.h2o();
-        H2oConfig h2o = new H2oConfig(0.5, h.temperature(), h.clipDiff(), h.ratioMin(), h.ratioMax(),
-                h.nextStateSamples(), h.nextStateNoise(), h.uMin(), h.uMax(), h.adaptiveWeights(), h.dynamicsRatio(),
-                h.regularisation(), h.expectationVariant());
-        OrisConfig o = d.oris();
-        OrisConfig oris = new OrisConfig(0.01, o.wMax(), o.restartNoiseScale(), o.randomActionProbability(),
-                o.rolloutHorizon(), o.rolloutCount(), o.granularity(), o.restartFromGenerator(), o.h2oReweight(),
-                o.regularisation());
-        return new LearnerConfig(sac, d.cql(), d.iql(), d.td3bc(), d.bc(), h2o, disc, oris, d.gan(), d.sql(), d.combo(), d.dynamics());
+        SacConfig sac = SacConfig.builder()
+                .hidden(List.of(8, 8))
+                .initialAlpha(0.7)
+                .lastLayerGain(0.0)
+                .offlineBatch(N_OFF)
+                .simulatedBatch(N_SIM)
+                .singleSourceBatch(N_OFF + N_SIM)
+                .dataType("double")
+                .build();
+        DiscriminatorConfig disc = DiscriminatorConfig.builder()
+                .hidden(List.of(8, 8))
+                .lr(1e-3)
+                .realBatch(D_REAL)
+                .simBatch(D_SIM)
+                .build();
+        return d.toBuilder().sac(sac).h2o(d.h2o().withBeta(0.5)).discriminator(disc).oris(d.oris().withWMin(0.01))
+                .build();
     }
 
     /** The same with log σ bounds tight enough that some entries sit on the clamp (its gradient cut). */
     static LearnerConfig clampedConfig() {
         LearnerConfig c = config();
         SacConfig s = c.sac();
-        SacConfig sac = new SacConfig(s.hidden(), s.actorLr(), s.criticLr(), s.alphaLr(), s.gamma(), s.tau(), true,
-                s.initialAlpha(), null, -1.4, -1.25, s.logStdMultiplier(), s.logStdOffset(), s.lastLayerGain(),
-                s.offlineBatch(), s.simulatedBatch(), s.singleSourceBatch(), "double", false);
-        return new LearnerConfig(sac, c.cql(), c.iql(), c.td3bc(), c.bc(), c.h2o(), c.discriminator(), c.oris(),
-                c.gan(), c.sql(), c.combo(), c.dynamics());
+        SacConfig sac = s.toBuilder()
+                .autoAlpha(true)
+                .targetEntropy(null)
+                .logStdMin(-1.4)
+                .logStdMax(-1.25)
+                .dataType("double")
+                .backupEntropy(false)
+                .build();
+        return c.withSac(sac);
     }
 
     /** The same with the soft Bellman backup (− α log π(a'|s') in the target). */
@@ -145,7 +152,14 @@ class TorchReferenceTest {
     }
 
     static StateGan gan() {
-        GanConfig gc = new GanConfig(List.of(8, 8), List.of(8, 8), 0, 1, 4, 1e-3, 0.5, true, 1);
+        GanConfig gc = GanConfig.builder()
+                .generatorHidden(List.of(8, 8))
+                .discriminatorHidden(List.of(8, 8))
+                .steps(1)
+                .batch(4)
+                .lr(1e-3)
+                .curveEvery(1)
+                .build();
         return new StateGan(OBS, gc, GAN_MEAN, STATE_STD, DataType.DOUBLE, new SeededRandom(9));
     }
 
@@ -187,12 +201,25 @@ class TorchReferenceTest {
         Random r = new Random(17);
         LearnerConfig base = config();
         io.oris.model.config.ComboConfig d = base.combo();
-        io.oris.model.config.ComboConfig cc = new io.oris.model.config.ComboConfig(d.beta(), 2, 0.5, 8, 1000, 1,
-                pushDown);
-        LearnerConfig cfg = new LearnerConfig(base.sac(), base.cql(), base.iql(), base.td3bc(), base.bc(), base.h2o(),
-                base.discriminator(), base.oris(), base.gan(), base.sql(), cc, base.dynamics());
-        io.oris.model.config.DynamicsConfig dc = new io.oris.model.config.DynamicsConfig(2, 1, List.of(4), 1e-3, 4,
-                List.of(0.0, 0.0), 0.01, 0.2, 10, 1, 1);
+        io.oris.model.config.ComboConfig cc = d.toBuilder()
+                .rolloutHorizon(2)
+                .realRatio(0.5)
+                .rolloutBatch(8)
+                .rolloutEvery(1000)
+                .retainRounds(1)
+                .pushDownStates(pushDown)
+                .build();
+        LearnerConfig cfg = base.withCombo(cc);
+        io.oris.model.config.DynamicsConfig dc = io.oris.model.config.DynamicsConfig.builder()
+                .ensembleSize(2)
+                .elites(1)
+                .hidden(List.of(4))
+                .batch(4)
+                .weightDecay(List.of(0.0, 0.0))
+                .maxHoldout(10)
+                .patience(1)
+                .maxEpochs(1)
+                .build();
         io.oris.model.combo.DynamicsEnsemble model = new io.oris.model.combo.DynamicsEnsemble(OBS, ACT, dc,
                 new double[OBS + ACT], new double[OBS + ACT], DataType.DOUBLE, new SeededRandom(1));
         Batch data = batch(r, 10);
@@ -354,10 +381,8 @@ class TorchReferenceTest {
         Random r = new Random(13);
         LearnerConfig base = config();
         SqlConfig d = base.sql();
-        SqlConfig q = new SqlConfig(0.25, d.lr(), d.actorLrSchedule(), d.maxSteps(), d.rewardScale(), d.actorWeight(),
-                d.maxWeight());
-        LearnerConfig cfg = new LearnerConfig(base.sac(), base.cql(), base.iql(), base.td3bc(), base.bc(), base.h2o(),
-                base.discriminator(), base.oris(), base.gan(), q, base.combo(), base.dynamics());
+        SqlConfig q = d.withAlpha(0.25);
+        LearnerConfig cfg = base.withSql(q);
         SqlLearner l = (SqlLearner) Learners.create("sql", cfg, dims(), null, 31);
         ObjectNode input = root("sql");
         ObjectNode c = base(input);

@@ -96,7 +96,16 @@ class GanTest {
     @Test
     void lossesMatchEquationsFourAndFiveAndFiniteDifferences() {
         for (boolean nonSat : new boolean[] {false, true}) {
-            GanConfig c = new GanConfig(List.of(5, 4), List.of(6, 3), 2, 1, 5, 1e-3, 0.5, nonSat, 1);
+            GanConfig c = GanConfig.builder()
+                    .generatorHidden(List.of(5, 4))
+                    .discriminatorHidden(List.of(6, 3))
+                    .noiseDim(2)
+                    .steps(1)
+                    .batch(5)
+                    .lr(1e-3)
+                    .nonSaturating(nonSat)
+                    .curveEvery(1)
+                    .build();
             double[] mean = {0.5, -1};
             double[] std = {2, 0.5};
             StateGan gan = new StateGan(2, c, mean, std, DataType.DOUBLE, new SeededRandom(4));
@@ -136,7 +145,15 @@ class GanTest {
 
     @Test
     void checkpointRoundTrips(@TempDir Path dir) throws Exception {
-        GanConfig c = new GanConfig(List.of(8, 8), List.of(8, 8), 0, 20, 16, 1e-3, 0.5, false, 5);
+        GanConfig c = GanConfig.builder()
+                .generatorHidden(List.of(8, 8))
+                .discriminatorHidden(List.of(8, 8))
+                .steps(20)
+                .batch(16)
+                .lr(1e-3)
+                .nonSaturating(false)
+                .curveEvery(5)
+                .build();
         float[][] states = new float[50][3];
         Random r = new Random(1);
         for (float[] s : states) {
@@ -166,8 +183,12 @@ class GanTest {
             s[0] = (float) (first ? -2 + 0.5 * r.nextGaussian() : 2 + 0.5 * r.nextGaussian());
             s[1] = (float) (first ? 0.3 * r.nextGaussian() : 1 + 0.3 * r.nextGaussian());
         }
-        GanConfig c = new GanConfig(List.of(64, 64), List.of(64, 64), 0, 10000, 256,
-                2e-4, 0.5, true, 1000);
+        GanConfig c = GanConfig.builder()
+                .generatorHidden(List.of(64, 64))
+                .discriminatorHidden(List.of(64, 64))
+                .steps(10000)
+                .curveEvery(1000)
+                .build();
         GanTrainer.Result res = new GanTrainer(c, 11).pretrain(data);
         StateGan gan = res.gan();
         SeededRandom rng = new SeededRandom(3);

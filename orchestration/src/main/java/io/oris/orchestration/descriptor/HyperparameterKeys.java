@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * {@code hyperparameters:} section is either applied to its runs or rejected when the job is parsed (before any
  * stage runs), never silently ignored.
  *
- * <p>The keys are the model's dotted learner-config keys ({@code sac.hidden}, {@code h2o.beta}, {@code oris.wMin},
+ * <p>Each method's {@link MethodInfo#keyGroups()} in {@link MethodCatalog} name the groups below that every variant
+ * of its learner reads; this class adds what depends on the variant and the overrides (ORIS's). The keys are the model's dotted learner-config keys ({@code sac.hidden}, {@code h2o.beta}, {@code oris.wMin},
  * {@code gan.steps}; model/README.md and {@code io.oris.model.config}), plus {@value #SIM_BUFFER_SIZE}, which the
  * pipeline reads for the simulated replay of methods that collect in the simulator. What each learner reads:
  * <ul>
@@ -102,76 +103,44 @@ public final class HyperparameterKeys {
      * ORIS read H2O's regularisation and discriminator keys), sorted.
      */
     public static SortedSet<String> of(MethodSpec spec, Map<String, ?> overrides) {
-        List<String> keys = new ArrayList<>();
-        switch (spec.method()) {
-            case SAC -> {
-                keys.addAll(SAC_CORE);
-                keys.addAll(SINGLE_SOURCE_BATCH);
-            }
-            case CQL -> {
-                keys.addAll(SAC_CORE);
-                keys.addAll(SINGLE_SOURCE_BATCH);
-                keys.addAll(CQL);
-            }
-            case IQL -> keys.addAll(IQL);
-            case SQL -> keys.addAll(SQL);
-            case COMBO -> {
-                keys.addAll(SAC_CORE);
-                keys.addAll(SINGLE_SOURCE_BATCH);
-                keys.addAll(COMBO);
-            }
-            case TD3BC -> keys.addAll(TD3BC);
-            case BC -> keys.addAll(BC);
-            case H2O -> {
-                keys.addAll(SAC_CORE);
-                keys.addAll(HYBRID_BATCH);
-                keys.addAll(H2O);
-                keys.addAll(DISCRIMINATOR);
-            }
-            case DARC -> {
-                keys.addAll(SAC_CORE);
-                keys.addAll(SINGLE_SOURCE_BATCH);
-                keys.addAll(DISCRIMINATOR);
-            }
-            case DARC_PLUS -> {
-                keys.addAll(SAC_CORE);
-                keys.addAll(HYBRID_BATCH);
-                keys.addAll(DISCRIMINATOR);
-            }
-            case ORIS -> {
-                keys.addAll(SAC_CORE);
-                keys.addAll(HYBRID_BATCH);
-                keys.addAll(ORIS_ROLLOUTS);
-                boolean h2oReweight = spec.flags().contains("h2o_reweight");
-                if (!spec.flags().contains("no_restart")) {
-                    keys.addAll(ORIS_RESTART);
-                }
-                boolean h2oRegularisation = "h2o".equals(String.valueOf(overrides.get("oris.regularisation")));
-                if (h2oRegularisation) {
-                    keys.addAll(H2O_REGULARISATION);
-                    keys.addAll(DISCRIMINATOR);
-                }
-                if (h2oReweight) {
-                    keys.addAll(ORIS_H2O_REWEIGHT);
-                    keys.addAll(DISCRIMINATOR);
-                } else {
-                    keys.addAll(ORIS_STATE_WEIGHT);
-                }
-                if (spec.usesGan()) {
-                    keys.addAll(GAN);
-                }
-            }
+        MethodInfo info = spec.method().info();
+        List<String> keys = new ArrayList<>(info.keys());
+        if (spec.method() == Method.ORIS) {
+            keys.addAll(orisVariantKeys(spec, overrides));
         }
-        if (spec.method().usesSimulator()) {
+        if (info.usesSimulator()) {
             keys.add(SIM_BUFFER_SIZE);
         }
         return Collections.unmodifiableSortedSet(new TreeSet<>(keys));
     }
 
+    /** The keys an ORIS variant reads besides its catalog groups: restart noise, w(s) or H2O's ratio clip, GAN. */
+    private static List<String> orisVariantKeys(MethodSpec spec, Map<String, ?> overrides) {
+        List<String> keys = new ArrayList<>();
+        if (!spec.flags().contains("no_restart")) {
+            keys.addAll(ORIS_RESTART);
+        }
+        if ("h2o".equals(String.valueOf(overrides.get("oris.regularisation")))) {
+            keys.addAll(H2O_REGULARISATION);
+            keys.addAll(DISCRIMINATOR);
+        }
+        if (spec.flags().contains("h2o_reweight")) {
+            keys.addAll(ORIS_H2O_REWEIGHT);
+            keys.addAll(DISCRIMINATOR);
+        } else {
+            keys.addAll(ORIS_STATE_WEIGHT);
+        }
+        if (spec.usesGan()) {
+            keys.addAll(GAN);
+        }
+        return keys;
+    }
+
     /** Every key some method or variant reads. */
     public static SortedSet<String> all() {
         TreeSet<String> all = new TreeSet<>();
-        for (Method m : Method.values()) {
+        for (MethodInfo info : MethodCatalog.all()) {
+            Method m = info.method();
             all.addAll(of(new MethodSpec(m, m.flags())));
             all.addAll(of(new MethodSpec(m, List.of())));
         }
@@ -181,7 +150,8 @@ public final class HyperparameterKeys {
     /** The methods (plain, without variants) that read {@code key}, for messages. */
     public static List<String> readers(String key) {
         List<String> out = new ArrayList<>();
-        for (Method m : Method.values()) {
+        for (MethodInfo info : MethodCatalog.all()) {
+            Method m = info.method();
             if (of(new MethodSpec(m, m.flags())).contains(key) || of(new MethodSpec(m, List.of())).contains(key)) {
                 out.add(m.id());
             }

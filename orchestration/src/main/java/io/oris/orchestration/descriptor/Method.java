@@ -1,64 +1,47 @@
 package io.oris.orchestration.descriptor;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The learning methods a sweep can name, with what each needs: the simulator (so it multiplies by the
- * dynamics gaps) and/or an offline dataset (so it multiplies by the datasets), and the ablation flags
- * it accepts as variants ({@code h2o-a}, {@code oris-no_restart}, ...).
+ * The learning methods a sweep can name, as typed keys; their facts (name, family, ablation flags, hyperparameter
+ * keys, report label) are in {@link MethodCatalog}, and the accessors here read them from there.
  */
 public enum Method {
-    SAC("sac", true, false, List.of()),
-    CQL("cql", false, true, List.of()),
-    IQL("iql", false, true, List.of()),
-    SQL("sql", false, true, List.of()),
-    COMBO("combo", false, true, List.of()),
-    TD3BC("td3bc", false, true, List.of()),
-    BC("bc", false, true, List.of()),
-    H2O("h2o", true, true, List.of("a", "dr", "reg", "v")),
-    DARC("darc", true, true, List.of()),
-    DARC_PLUS("darc+", true, true, List.of()),
-    ORIS("oris", true, true, List.of("no_restart", "h2o_reweight"));
+    SAC, CQL, IQL, SQL, COMBO, TD3BC, BC, H2O, DARC, DARC_PLUS, ORIS;
 
-    private final String id;
-    private final boolean usesSimulator;
-    private final boolean usesDataset;
-    private final List<String> flags;
-
-    Method(String id, boolean usesSimulator, boolean usesDataset, List<String> flags) {
-        this.id = id;
-        this.usesSimulator = usesSimulator;
-        this.usesDataset = usesDataset;
-        this.flags = flags;
+    /** This method's catalog entry. */
+    public MethodInfo info() {
+        return MethodCatalog.of(this);
     }
 
     /** The name used in job files, run configs and tables. */
     public String id() {
-        return id;
+        return info().id();
     }
 
     /** True when runs step a simulator, so they are repeated for every gap of the sweep. */
     public boolean usesSimulator() {
-        return usesSimulator;
+        return info().usesSimulator();
     }
 
     /** True when runs read an offline dataset, so they are repeated for every dataset of the sweep. */
     public boolean usesDataset() {
-        return usesDataset;
+        return info().usesDataset();
     }
 
     /** Ablation flags this method accepts, in canonical order. */
     public List<String> flags() {
-        return flags;
+        return info().flags();
     }
 
+    /** The method named {@code id}, if any. */
     public static Optional<Method> byId(String id) {
-        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
+        return MethodCatalog.byId(id).map(MethodInfo::method);
     }
 
+    /** Every method's name, in catalog order. */
     public static List<String> ids() {
-        return Arrays.stream(values()).map(Method::id).toList();
+        return MethodCatalog.ids();
     }
 }

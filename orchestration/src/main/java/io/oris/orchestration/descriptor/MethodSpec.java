@@ -17,7 +17,7 @@ public record MethodSpec(Method method, List<String> flags) {
     public static MethodSpec parse(String text) {
         String[] parts = text.trim().split("-");
         Method method = Method.byId(parts[0]).orElseThrow(() -> new IllegalArgumentException(
-                "unknown method '" + parts[0] + "'; expected one of " + Method.ids()
+                "unknown method '" + parts[0] + "'; expected one of " + MethodCatalog.ids()
                         + " optionally followed by -flag variants (e.g. h2o-a, oris-no_restart)"));
         List<String> given = new ArrayList<>();
         for (int i = 1; i < parts.length; i++) {
@@ -45,7 +45,7 @@ public record MethodSpec(Method method, List<String> flags) {
      * {@code oris-no_restart-h2o_reweight} needs none.
      */
     public boolean usesGan() {
-        return method == Method.ORIS && !(flags.contains("no_restart") && flags.contains("h2o_reweight"));
+        return method.info().readsGan() && !(flags.contains("no_restart") && flags.contains("h2o_reweight"));
     }
 
     /** The variant part ({@code no_restart-h2o_reweight}), or {@code ""} for the plain method. */

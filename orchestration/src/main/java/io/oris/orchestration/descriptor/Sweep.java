@@ -36,8 +36,8 @@ public record Sweep(List<String> envs,
         stageTimeoutsSec = Map.copyOf(stageTimeoutsSec);
     }
 
-    /** True when some method of the sweep is ORIS (so datasets need a pre-trained GAN). */
+    /** True when some method of the sweep is ORIS (a method whose variants read a pre-trained GAN of the datasets). */
     public boolean hasOris() {
-        return methods.stream().anyMatch(m -> m.method() == Method.ORIS);
+        return methods.stream().anyMatch(m -> m.method().info().readsGan());
     }
 }

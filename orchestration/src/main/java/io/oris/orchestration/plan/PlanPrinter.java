@@ -82,13 +82,11 @@ public final class PlanPrinter {
     }
 
     private static String shape(Method m) {
-        if (!m.usesDataset()) {
-            return "(env x gap x seed; one run shown in every dataset column of its env)";
-        }
-        if (!m.usesSimulator()) {
-            return "(dataset x seed; gap-independent, shared by every gap column)";
-        }
-        return "(dataset x gap x seed)";
+        return switch (m.info().family()) {
+            case SIM_ONLY -> "(env x gap x seed; one run shown in every dataset column of its env)";
+            case OFFLINE -> "(dataset x seed; gap-independent, shared by every gap column)";
+            case HYBRID -> "(dataset x gap x seed)";
+        };
     }
 
     /** The warning {@code oris plan} prints when D4RL files are missing, or {@code ""} when none are. */

@@ -106,16 +106,17 @@ public final class GanArtifacts {
                 throw new IllegalArgumentException("unknown GAN setting '" + key + "'; expected one of " + known);
             }
         }
-        return new GanConfig(
-                sizes(settings, "generatorHidden", d.generatorHidden()),
-                sizes(settings, "discriminatorHidden", d.discriminatorHidden()),
-                integer(settings, "noiseDim", d.noiseDim()),
-                integer(settings, "steps", d.steps()),
-                integer(settings, "batch", d.batch()),
-                number(settings, "lr", d.lr()),
-                number(settings, "beta1", d.beta1()),
-                flag(settings, "nonSaturating", d.nonSaturating()),
-                integer(settings, "curveEvery", d.curveEvery()));
+        return GanConfig.builder()
+                .generatorHidden(sizes(settings, "generatorHidden", d.generatorHidden()))
+                .discriminatorHidden(sizes(settings, "discriminatorHidden", d.discriminatorHidden()))
+                .noiseDim(integer(settings, "noiseDim", d.noiseDim()))
+                .steps(integer(settings, "steps", d.steps()))
+                .batch(integer(settings, "batch", d.batch()))
+                .lr(number(settings, "lr", d.lr()))
+                .beta1(number(settings, "beta1", d.beta1()))
+                .nonSaturating(flag(settings, "nonSaturating", d.nonSaturating()))
+                .curveEvery(integer(settings, "curveEvery", d.curveEvery()))
+                .build();
     }
 
     private static List<Integer> sizes(Map<String, Object> settings, String key, List<Integer> dflt) {

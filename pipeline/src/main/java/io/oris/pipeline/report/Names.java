@@ -1,28 +1,19 @@
 package io.oris.pipeline.report;
 
+import io.oris.orchestration.descriptor.MethodCatalog;
+import io.oris.orchestration.descriptor.MethodInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The naming rules of the report in one place: table columns (method-variant), display names as the
- * papers print them, dataset subsets ({@code medium-replay@25%}), dynamics gaps ({@code gravity=2.0}), the
+ * papers print them (methods' labels, flags and column order from the method catalog, {@link MethodCatalog}), dataset subsets ({@code medium-replay@25%}), dynamics gaps ({@code gravity=2.0}), the
  * default orders of rows and columns, and file-name-safe ids.
  */
 public final class Names {
-    private static final List<String> METHOD_ORDER =
-            List.of("bc", "cql", "iql", "sql", "td3bc", "combo", "sac", "darc", "darc+", "h2o", "oris");
-    private static final Map<String, String> METHOD_DISPLAY = Map.ofEntries(Map.entry("bc", "BC"),
-            Map.entry("cql", "CQL"), Map.entry("iql", "IQL"), Map.entry("sql", "SQL"), Map.entry("td3bc", "TD3+BC"),
-            Map.entry("combo", "COMBO"), Map.entry("sac", "SAC"), Map.entry("darc", "DARC"), Map.entry("darc+", "DARC+"),
-            Map.entry("h2o", "H2O"), Map.entry("oris", "ORIS"));
-    private static final Map<String, String> ORIS_VARIANTS = Map.of("no_restart", "w/o restart",
-            "h2o_reweight", "H2O reweight", "no_restart-h2o_reweight", "w/o restart & H2O reweight");
-    private static final Map<String, List<String>> FLAG_ORDER = Map.of(
-            "h2o", List.of("a", "dr", "reg", "v"), "oris", List.of("no_restart", "h2o_reweight"));
     private static final List<String> TASK_ORDER = List.of("hopper", "walker2d", "halfcheetah");
     private static final List<String> DATASET_ORDER =
             List.of("random", "medium-replay", "medium", "medium-expert", "expert");
@@ -63,14 +54,8 @@ public final class Names {
     public static String display(String column) {
         String method = methodOf(column);
         String variant = variantOf(column);
-        String name = METHOD_DISPLAY.getOrDefault(method, method.toUpperCase(Locale.ROOT));
-        if (variant.isEmpty()) {
-            return name;
-        }
-        if (method.equals("oris") && ORIS_VARIANTS.containsKey(variant)) {
-            return name + " (" + ORIS_VARIANTS.get(variant) + ")";
-        }
-        return name + "-" + variant;
+        return MethodCatalog.byId(method).map(m -> m.display(variant)).orElseGet(
+                () -> method.toUpperCase(Locale.ROOT) + (variant.isEmpty() ? "" : "-" + variant));
     }
 
     /** The data fraction of a dataset name in percent: 25 for {@code medium-replay@25%}, 100 for full data. */
@@ -153,7 +138,8 @@ public final class Names {
     /** Column order: the spec's order first, then offline baselines, SAC, DARC, H2O, ORIS; variants after their method. */
     public static Comparator<String> columnOrder(List<String> preferred) {
         return Comparator.<String>comparingInt(c -> rank(preferred, c))
-                .thenComparingInt(c -> rank(METHOD_ORDER, methodOf(c)))
+                .thenComparingInt(c -> MethodCatalog.byId(methodOf(c)).map(MethodInfo::columnRank)
+                        .orElse(MethodCatalog.all().size()))
                 .thenComparing(Names::methodOf)
                 .thenComparing(c -> !variantOf(c).isEmpty())
                 .thenComparing(Names::variantRank)
@@ -165,7 +151,7 @@ public final class Names {
      * restart, H2O reweight, both): by the flags' ranks, highest first, compared as sequences.
      */
     private static String variantRank(String column) {
-        List<String> order = FLAG_ORDER.getOrDefault(methodOf(column), List.of());
+        List<String> order = MethodCatalog.byId(methodOf(column)).map(MethodInfo::flags).orElse(List.of());
         StringBuilder key = new StringBuilder();
         flagsOf(column).stream().map(f -> order.contains(f) ? order.indexOf(f) : 99)
                 .sorted(Comparator.reverseOrder())

@@ -14,6 +14,8 @@ import io.oris.model.oris.RestartSampler;
 import io.oris.model.oris.StateGan;
 import io.oris.model.replay.Transitions;
 import io.oris.orchestration.descriptor.HyperparameterKeys;
+import io.oris.orchestration.descriptor.MethodCatalog;
+import io.oris.orchestration.descriptor.MethodInfo;
 import io.oris.orchestration.sweep.GanSpec;
 import io.oris.pipeline.combo.DynamicsArtifacts;
 import io.oris.pipeline.gan.GanArtifacts;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -33,7 +36,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * ({@code sac.hidden}, {@code h2o.beta}, {@code oris.randomActionProbability}, ...; unknown keys fail the run; the job
  * parser has already rejected keys the method does not read), ORIS runs get their own pre-trained GAN (the one
  * their config's {@code gan} section names: their dataset, GAN settings and GAN seed), COMBO runs their dynamics
- * model ({@link DynamicsArtifacts}), and each method gets its
+ * model (which methods need what: {@link MethodCatalog}) ({@link DynamicsArtifacts}), and each method gets its
  * simulator rollout plan. The run's budget fills {@code iql.maxSteps} and {@code sql.maxSteps} (the length of IQL's and SQL's
  * cosine learning-rate schedules) with its {@code gradient_steps} unless the run's hyperparameters set that key.
  * Building a learner pins ND4J to {@link NativeThreads#configured()} native threads (1), so a task's arithmetic
@@ -54,11 +57,12 @@ public final class ModelLearners implements LearnerProvider {
         hyperparameters.putIfAbsent(IQL_MAX_STEPS, config.gradientSteps());
         hyperparameters.putIfAbsent(SQL_MAX_STEPS, config.gradientSteps());
         LearnerConfig cfg = learnerConfig(config.runId(), hyperparameters);
-        if (config.method().equals("combo")) {
+        Optional<MethodInfo> method = MethodCatalog.byId(config.method());
+        if (method.map(MethodInfo::needsDynamicsModel).orElse(false)) {
             return combo(config, cfg, dims, dataRoot);
         }
         StateGan gan = null;
-        if (config.method().equals("oris")) {
+        if (method.map(MethodInfo::readsGan).orElse(false)) {
             OrisConfig oris = Learners.resolve(config.learnerName(), cfg).oris();
             if (oris.restartFromGenerator() || !oris.h2oReweight()) {
                 gan = loadGan(config, dataRoot);

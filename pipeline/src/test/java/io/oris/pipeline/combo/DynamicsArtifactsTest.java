@@ -35,7 +35,16 @@ class DynamicsArtifactsTest {
 
     @Test
     void trainsOnceThenReuses(@TempDir Path root) {
-        DynamicsConfig c = new DynamicsConfig(2, 1, List.of(8), 1e-3, 16, List.of(0.0, 0.0), 0.01, 0.2, 100, 2, 3);
+        DynamicsConfig c = DynamicsConfig.builder()
+                .ensembleSize(2)
+                .elites(1)
+                .hidden(List.of(8))
+                .batch(16)
+                .weightDecay(List.of(0.0, 0.0))
+                .maxHoldout(100)
+                .patience(2)
+                .maxEpochs(3)
+                .build();
         Transitions d = data(60);
         DynamicsEnsemble a = DynamicsArtifacts.loadOrTrain(root, "toy", c, 3, d);
         Path dir = DynamicsArtifacts.dir(root, "toy", c, 3);
@@ -50,7 +59,7 @@ class DynamicsArtifactsTest {
         a.predict(a.elites()[0], s, act, 1, m1, lv);
         b.predict(b.elites()[0], s, act, 1, m2, lv);
         assertArrayEquals(m1, m2, 0.0);
-        DynamicsConfig other = new DynamicsConfig(2, 1, List.of(8), 2e-3, 16, List.of(0.0, 0.0), 0.01, 0.2, 100, 2, 3);
+        DynamicsConfig other = c.withLr(2e-3);
         assertNotEquals(dir, DynamicsArtifacts.dir(root, "toy", other, 3), "settings are part of the folder");
         assertNotEquals(dir, DynamicsArtifacts.dir(root, "toy", c, 4), "so is the seed");
     }

@@ -76,7 +76,16 @@ class PretrainGanStageTest {
         GanConfig c = GanArtifacts.config(Map.of("steps", 10, "batch", 32, "generatorHidden", List.of(16, 16),
                 "discriminatorHidden", List.of(8), "lr", 1e-3, "noiseDim", 0, "beta1", 0.9, "nonSaturating", false,
                 "curveEvery", 5));
-        assertEquals(new GanConfig(List.of(16, 16), List.of(8), 0, 10, 32, 1e-3, 0.9, false, 5), c);
+        assertEquals(GanConfig.builder()
+                .generatorHidden(List.of(16, 16))
+                .discriminatorHidden(List.of(8))
+                .steps(10)
+                .batch(32)
+                .lr(1e-3)
+                .beta1(0.9)
+                .nonSaturating(false)
+                .curveEvery(5)
+                .build(), c);
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> GanArtifacts.config(Map.of("hidden", List.of(16, 16))));
         assertTrue(unknown.getMessage().contains("unknown GAN setting 'hidden'; expected one of [batch, beta1, curveEvery,"),

@@ -38,7 +38,15 @@ class OrisRolloutsTest {
         mean[0] = 1.25;
         double[] std = new double[o];
         java.util.Arrays.fill(std, 1e-3);
-        GanConfig gc = new GanConfig(List.of(8, 8), List.of(8, 8), 4, 1, 4, 1e-3, 0.5, true, 1);
+        GanConfig gc = GanConfig.builder()
+                .generatorHidden(List.of(8, 8))
+                .discriminatorHidden(List.of(8, 8))
+                .noiseDim(4)
+                .steps(1)
+                .batch(4)
+                .lr(1e-3)
+                .curveEvery(1)
+                .build();
         return new RestartSampler(new StateGan(o, gc, mean, std, DataType.FLOAT, new SeededRandom(3)), 0.01);
     }
 
