@@ -40,13 +40,20 @@ def base_method(method):
 
 
 class Policy:
-    """Tanh-Gaussian policy with the trainable log-std multiplier m and offset o."""
+    """Tanh-Gaussian policy with the log-std multiplier m and offset o: trainable (H2O's policy) when affine,
+    else fixed at their initial values (the SAC paper's head log σ = ℓ when m = 1, o = 0)."""
 
-    def __init__(self, net, m, o, act_dim, ls_min, ls_max):
+    def __init__(self, net, m, o, act_dim, ls_min, ls_max, affine=True):
         self.net, self.m, self.o, self.act_dim, self.ls_min, self.ls_max = net, m, o, act_dim, ls_min, ls_max
+        self.affine = affine
 
     def params(self):
+        """Every parameter the actor loss has a gradient for (the gradients are compared even when m, o are fixed)."""
         return list(self.net.parameters()) + [self.m, self.o]
+
+    def trainable(self):
+        """The parameters the actor's optimiser steps."""
+        return list(self.net.parameters()) + ([self.m, self.o] if self.affine else [])
 
     def sample(self, s, eps):
         """Reparameterised a = tanh(μ + σ ε) for the given ε, and log π(a|s)."""
@@ -122,10 +129,10 @@ def update(case):
     qt = [linear_stack(nets["q1_target"]), linear_stack(nets["q2_target"])]
     log_alpha = scalar(sc["log_alpha"])
     policy = Policy(actor, scalar(sc["log_std_multiplier"]), scalar(sc["log_std_offset"]), act_dim,
-                    c["log_std_min"], c["log_std_max"])
+                    c["log_std_min"], c["log_std_max"], c.get("log_std_affine", True))
     q_params = list(q[0].parameters()) + list(q[1].parameters())
     opt_alpha = Adam([log_alpha], lr=c["alpha_lr"])
-    opt_actor = Adam(policy.params(), lr=c["actor_lr"])
+    opt_actor = Adam(policy.trainable(), lr=c["actor_lr"])
     opt_q = Adam(q_params, lr=c["critic_lr"])
     disc = Discriminators(case, obs_dim, act_dim) if method in ("h2o", "darc", "darc+") else None
     target_entropy = c["target_entropy"] if c.get("target_entropy") is not None else -float(act_dim)

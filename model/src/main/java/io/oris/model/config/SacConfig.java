@@ -31,11 +31,15 @@ import java.util.List;
  *                      default false, as H2O's implementation runs every SAC-based learner (docs/reference.md §4).
  *                      SAC trained online in the real hopper learns much slower without it (README, "Learning
  *                      checks"); the learning check of SAC names it explicitly
+ * @param logStdAffine whether the log-std multiplier m and offset o are trained (H2O's TanhGaussianPolicy; default
+ *                     true). False gives the SAC paper's head, log σ = ℓ clamped, with m and o fixed at their initial
+ *                     values ({@code logStdMultiplier = 1}, {@code logStdOffset = 0} make it exactly that); the SAC
+ *                     learning check and the independent PyTorch SAC's standard head use it
  */
 public record SacConfig(List<Integer> hidden, double actorLr, double criticLr, double alphaLr, double gamma, double tau,
                         boolean autoAlpha, double initialAlpha, Double targetEntropy, double logStdMin,
                         double logStdMax, double logStdMultiplier, double logStdOffset, double lastLayerGain, int offlineBatch, int simulatedBatch,
-                        int singleSourceBatch, String dataType, boolean backupEntropy) {
+                        int singleSourceBatch, String dataType, boolean backupEntropy, boolean logStdAffine) {
     /** Every field at its default (the values the record's Javadoc gives). */
     public static SacConfig defaults() {
         return builder().build();
@@ -68,6 +72,7 @@ public record SacConfig(List<Integer> hidden, double actorLr, double criticLr, d
         b.singleSourceBatch = singleSourceBatch;
         b.dataType = dataType;
         b.backupEntropy = backupEntropy;
+        b.logStdAffine = logStdAffine;
         return b;
     }
 
@@ -166,6 +171,11 @@ public record SacConfig(List<Integer> hidden, double actorLr, double criticLr, d
         return toBuilder().backupEntropy(backupEntropy).build();
     }
 
+    /** A copy with {@link #logStdAffine()} set to {@code logStdAffine}. */
+    public SacConfig withLogStdAffine(boolean logStdAffine) {
+        return toBuilder().logStdAffine(logStdAffine).build();
+    }
+
     /**
      * Builds a {@link SacConfig} by field name, starting from the defaults ({@link #builder()}) or
      * from a configuration ({@link #toBuilder()}), so that code outside this record never lists its fields by
@@ -191,6 +201,7 @@ public record SacConfig(List<Integer> hidden, double actorLr, double criticLr, d
         private int singleSourceBatch = 256;
         private String dataType = "float";
         private boolean backupEntropy = false;
+        private boolean logStdAffine = true;
 
         private Builder() {
         }
@@ -309,11 +320,17 @@ public record SacConfig(List<Integer> hidden, double actorLr, double criticLr, d
             return this;
         }
 
+        /** Sets {@link SacConfig#logStdAffine()}. */
+        public Builder logStdAffine(boolean logStdAffine) {
+            this.logStdAffine = logStdAffine;
+            return this;
+        }
+
         /** The configuration (the record's own checks apply). */
         public SacConfig build() {
             return new SacConfig(hidden, actorLr, criticLr, alphaLr, gamma, tau, autoAlpha, initialAlpha, targetEntropy,
                     logStdMin, logStdMax, logStdMultiplier, logStdOffset, lastLayerGain, offlineBatch, simulatedBatch,
-                    singleSourceBatch, dataType, backupEntropy);
+                    singleSourceBatch, dataType, backupEntropy, logStdAffine);
         }
     }
 }

@@ -485,8 +485,10 @@ public class SacLearner implements Learner {
             logAlpha = alphaAdam.step(logAlpha, alphaGrad);
         }
         actorAdam.step();
-        head.setAffine(multiplierAdam.step(head.multiplier(), head.multiplierGrad()),
-                offsetAdam.step(head.offset(), head.offsetGrad()));
+        if (cfg.logStdAffine()) {
+            head.setAffine(multiplierAdam.step(head.multiplier(), head.multiplierGrad()),
+                    offsetAdam.step(head.offset(), head.offsetGrad()));
+        }
         criticAdam.step();
         critics.polyak(cfg.tau());
     }

@@ -151,6 +151,12 @@ class TorchReferenceTest {
         return config().withOverrides(java.util.Map.of("sac.backupEntropy", true));
     }
 
+    /** The SAC learning check's configuration: the SAC paper's head (log σ = ℓ, nothing affine trained), soft backup. */
+    static LearnerConfig standardHeadConfig() {
+        return config().withOverrides(java.util.Map.of("sac.backupEntropy", true, "sac.logStdAffine", false,
+                "sac.logStdOffset", 0.0));
+    }
+
     static StateGan gan() {
         GanConfig gc = GanConfig.builder()
                 .generatorHidden(List.of(8, 8))
@@ -175,6 +181,13 @@ class TorchReferenceTest {
     void sacWithEntropyInTheBackup() throws Exception {
         Random r = new Random(3);
         check(sacFamily("sac-soft-backup", "sac", softBackupConfig(), UpdateInput.of(null, batch(r, N_OFF + N_SIM)),
+                null));
+    }
+
+    @Test
+    void sacWithTheStandardHead() throws Exception {
+        Random r = new Random(4);
+        check(sacFamily("sac-standard-head", "sac", standardHeadConfig(), UpdateInput.of(null, batch(r, N_OFF + N_SIM)),
                 null));
     }
 
@@ -467,7 +480,8 @@ class TorchReferenceTest {
         SacConfig s = rc.sac();
         c.put("gamma", s.gamma()).put("tau", s.tau()).put("actor_lr", s.actorLr()).put("critic_lr", s.criticLr())
                 .put("alpha_lr", s.alphaLr()).put("auto_alpha", s.autoAlpha()).put("log_std_min", s.logStdMin())
-                .put("log_std_max", s.logStdMax()).put("backup_entropy", s.backupEntropy());
+                .put("log_std_max", s.logStdMax()).put("backup_entropy", s.backupEntropy())
+                .put("log_std_affine", s.logStdAffine());
         if (s.targetEntropy() == null) {
             c.putNull("target_entropy");
         } else {

@@ -42,7 +42,7 @@ public final class HyperparameterKeys {
     /** The SAC fields every SAC-based learner reads (batch sizes aside). */
     static final List<String> SAC_CORE = List.of("sac.hidden", "sac.actorLr", "sac.criticLr", "sac.alphaLr", "sac.gamma",
             "sac.tau", "sac.autoAlpha", "sac.initialAlpha", "sac.targetEntropy", "sac.logStdMin", "sac.logStdMax",
-            "sac.logStdMultiplier", "sac.logStdOffset", "sac.lastLayerGain", "sac.dataType", "sac.backupEntropy");
+            "sac.logStdMultiplier", "sac.logStdOffset", "sac.lastLayerGain", "sac.dataType", "sac.backupEntropy", "sac.logStdAffine");
     static final List<String> SINGLE_SOURCE_BATCH = List.of("sac.singleSourceBatch");
     static final List<String> HYBRID_BATCH = List.of("sac.offlineBatch", "sac.simulatedBatch");
     static final List<String> CQL = List.of("cql.minQWeight", "cql.sampledActions", "cql.temperature",
