@@ -1,19 +1,14 @@
 package io.oris.pipeline.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Read from the CSV files, and from {@code scores.parquet} as well where {@code pyarrow} is importable.
  */
 class NotebookTest {
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = NotebookRunner.PYTHON;
     private static final String JOB = "nb-sweep";
 
     @TempDir
@@ -44,24 +39,6 @@ class NotebookTest {
         newest = new ReportWriter().write(runs, spec, base.resolve("v0002")).directory();
     }
 
-    private static String missingPython() {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            return PYTHON + " is missing";
-        }
-        try {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import nbclient, ipykernel, pandas, matplotlib")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 ? null : PYTHON
-                    + " lacks a package (python3-nbclient python3-ipykernel python3-pandas python3-matplotlib): " + out.trim();
-        } catch (IOException e) {
-            return PYTHON + " cannot run: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
-
     private static boolean hasPyarrow() throws Exception {
         Process p = new ProcessBuilder(PYTHON, "-c", "import pyarrow").redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
@@ -70,14 +47,14 @@ class NotebookTest {
 
     @Test
     void reportNotebookRunsOnTheNewestReportFromCsv() throws Exception {
-        String why = missingPython();
+        String why = NotebookRunner.missingPython();
         Assumptions.assumeTrue(why == null, why + ": skipping the notebook execution");
         check(execute("csv"));
     }
 
     @Test
     void reportNotebookRunsFromParquetWherePyarrowIsThere() throws Exception {
-        String why = missingPython();
+        String why = NotebookRunner.missingPython();
         Assumptions.assumeTrue(why == null, why + ": skipping the notebook execution");
         Assumptions.assumeTrue(hasPyarrow(), "pyarrow is not importable (Debian 12 has no python3-pyarrow): the CSV run "
                 + "covers the notebook");
@@ -86,42 +63,11 @@ class NotebookTest {
 
     /** Runs the notebook with the given data format and returns the text of all its outputs. */
     private static String execute(String format) throws Exception {
-        Path work = root.resolve("nb-" + format);
-        Files.createDirectories(work);
-        Path runner = work.resolve("run_notebook.py");
-        try (InputStream in = NotebookTest.class.getResourceAsStream("/notebook/run_notebook.py")) {
-            Files.copy(in, runner, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path notebook = Path.of("..", "notebooks", "report.ipynb").toAbsolutePath().normalize();
-        Path executed = work.resolve("executed.ipynb");
-        ProcessBuilder pb = new ProcessBuilder(PYTHON, runner.toString(), notebook.toString(), executed.toString(),
-                work.toString()).redirectErrorStream(true);
-        pb.environment().put("ORIS_DATA_ROOT", root.toString());
-        pb.environment().put("ORIS_JOB", JOB);
-        pb.environment().put("ORIS_NOTEBOOK_FORMAT", format);
-        pb.environment().put("MPLBACKEND", "module://matplotlib_inline.backend_inline");
-        pb.environment().put("PATH", "/usr/bin:/bin:" + pb.environment().getOrDefault("PATH", ""));
-        Process p = pb.start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "notebook did not finish in 10 minutes:\n" + log);
-        assertEquals(0, p.exitValue(), "a cell of notebooks/report.ipynb failed (" + format + "):\n" + log);
-
-        JsonNode nb = new ObjectMapper().readTree(executed.toFile());
-        StringBuilder text = new StringBuilder();
-        int images = 0;
-        for (JsonNode cell : nb.get("cells")) {
-            for (JsonNode out : cell.path("outputs")) {
-                assertTrue(!out.path("output_type").asText().equals("error"), "cell error: " + out);
-                out.path("text").forEach(t -> text.append(t.asText()));
-                JsonNode data = out.path("data");
-                data.path("text/plain").forEach(t -> text.append(t.asText()));
-                if (data.has("image/png")) {
-                    images++;
-                }
-            }
-        }
-        assertTrue(images >= 4, "expected learning curves, Table I bars and ablation bars, found " + images + " images");
-        return text.toString();
+        NotebookRunner.Outputs out = NotebookRunner.execute("report.ipynb", root.resolve("nb-" + format),
+                Map.of("ORIS_DATA_ROOT", root.toString(), "ORIS_JOB", JOB, "ORIS_NOTEBOOK_FORMAT", format));
+        assertTrue(out.images() >= 4, "expected learning curves, Table I bars and ablation bars, found " + out.images()
+                + " images");
+        return out.text();
     }
 
     /** The notebook read the newest version and its Table I cells equal the report's own cell statistics. */

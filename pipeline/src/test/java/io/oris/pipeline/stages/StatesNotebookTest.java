@@ -3,22 +3,17 @@ package io.oris.pipeline.stages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oris.orchestration.sweep.GanSpec;
 import io.oris.pipeline.cli.OrisCli;
 import io.oris.pipeline.gan.GanArtifacts;
+import io.oris.pipeline.report.NotebookRunner;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.ShippedDatasets;
 import io.oris.storage.csv.CsvFiles;
 import io.oris.storage.csv.CsvTable;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +26,6 @@ import picocli.CommandLine;
  * computed here from the exported file.
  */
 class StatesNotebookTest {
-    private static final String PYTHON = "/usr/bin/python3";
     private static final String DATASET = "hopper-medium-replay-oris";
 
     @TempDir
@@ -62,7 +56,7 @@ class StatesNotebookTest {
                 "--data-root", root.toString()), "an unknown GAN is bad input (exit 3)");
         assertTrue(Files.notExists(root.resolve("x.csv")), "nothing is written for an unknown GAN");
 
-        String why = missingPython();
+        String why = NotebookRunner.missingPython();
         Assumptions.assumeTrue(why == null, why + ": skipping the notebook execution");
         String output = execute(dataCsv, ganCsv);
         double mean0 = data.rows().stream().mapToDouble(r -> Double.parseDouble(r.cells().get(0))).average().orElseThrow();
@@ -71,49 +65,10 @@ class StatesNotebookTest {
                 "the notebook's table shows the dataset's mean of s0 (" + mean0 + "):\n" + output);
     }
 
-    private static String missingPython() throws Exception {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            return PYTHON + " is missing";
-        }
-        Process p = new ProcessBuilder(PYTHON, "-c", "import nbclient, ipykernel, pandas, matplotlib, numpy")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 ? null
-                : PYTHON + " lacks a package (python3-nbclient python3-ipykernel python3-pandas python3-matplotlib): " + out;
-    }
-
     private String execute(Path dataCsv, Path ganCsv) throws Exception {
-        Path work = Files.createDirectories(root.resolve("nb"));
-        Path runner = work.resolve("run_notebook.py");
-        try (InputStream in = StatesNotebookTest.class.getResourceAsStream("/notebook/run_notebook.py")) {
-            Files.copy(in, runner, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path notebook = Path.of("..", "notebooks", "states.ipynb").toAbsolutePath().normalize();
-        Path executed = work.resolve("executed.ipynb");
-        ProcessBuilder pb = new ProcessBuilder(PYTHON, runner.toString(), notebook.toString(), executed.toString(),
-                work.toString()).redirectErrorStream(true);
-        pb.environment().put("ORIS_STATES_DATASET_CSV", dataCsv.toString());
-        pb.environment().put("ORIS_STATES_GAN_CSV", ganCsv.toString());
-        pb.environment().put("MPLBACKEND", "module://matplotlib_inline.backend_inline");
-        pb.environment().put("PATH", "/usr/bin:/bin:" + pb.environment().getOrDefault("PATH", ""));
-        Process p = pb.start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "notebook did not finish in 10 minutes:\n" + log);
-        assertEquals(0, p.exitValue(), "a cell of notebooks/states.ipynb failed:\n" + log);
-        JsonNode nb = new ObjectMapper().readTree(executed.toFile());
-        StringBuilder text = new StringBuilder();
-        int images = 0;
-        for (JsonNode cell : nb.get("cells")) {
-            for (JsonNode out : cell.path("outputs")) {
-                assertTrue(!out.path("output_type").asText().equals("error"), "cell error: " + out);
-                out.path("text").forEach(t -> text.append(t.asText()));
-                out.path("data").path("text/plain").forEach(t -> text.append(t.asText()));
-                if (out.path("data").has("image/png")) {
-                    images++;
-                }
-            }
-        }
-        assertTrue(images >= 1, "expected the histogram figure, found no image");
-        return text.toString();
+        NotebookRunner.Outputs out = NotebookRunner.execute("states.ipynb", root.resolve("nb"),
+                Map.of("ORIS_STATES_DATASET_CSV", dataCsv.toString(), "ORIS_STATES_GAN_CSV", ganCsv.toString()));
+        assertTrue(out.images() >= 1, "expected the histogram figure, found no image");
+        return out.text();
     }
 }
