@@ -49,6 +49,16 @@ class ShippedDatasetRegenerationTest {
         Assumptions.assumeTrue(shipped.has(ID), "jobs/data/" + ID + "/ is not committed yet; make it with `" + COMMAND
                 + "`, copy <data-root>/datasets/" + ID + "/ to jobs/data/ and add its id to jobs/data/index.txt");
         Manifest m = shipped.manifest(ID);
+        // bit for bit holds only with the matrix kernels the dataset was made with (its manifest records them; the
+        // launcher pins OpenBLAS's Haswell kernels on AVX2+FMA CPUs, docs/determinism.md); plain `mvn test` leaves
+        // OpenBLAS to pick by CPU model, and other kernels differ in the last bits
+        Object made = m.made() == null ? null : m.made().options().get("numerics");
+        String madeWith = made instanceof java.util.Map<?, ?> numerics ? String.valueOf(numerics.get("openblas_coretype"))
+                : null;
+        String here = System.getenv("OPENBLAS_CORETYPE");
+        Assumptions.assumeTrue(madeWith == null || madeWith.equalsIgnoreCase(here), ID + " was made with OpenBLAS's "
+                + madeWith + " kernels and OPENBLAS_CORETYPE is " + here + " here: run through ./oris test (which pins "
+                + "them) to check the regeneration bit for bit");
         assertEquals("hopper", m.env());
         Map<String, Object> options = m.made().options();
         assertEquals("medium-replay", options.get("policy"), "made.options of " + ID);
