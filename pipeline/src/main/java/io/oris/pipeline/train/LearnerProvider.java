@@ -15,6 +15,10 @@ public interface LearnerProvider extends java.io.Serializable {
     /** A plain SAC learner (online, one source) for training behaviour policies in the collect stage. */
     Learner createSac(LearnerDims dims, java.util.Map<String, Object> hyperparameters, long seed);
 
-    /** How the run collects simulated transitions with {@code learner}'s current policy. */
-    RolloutPlan rollouts(RunConfig config, LearnerDims dims, Path dataRoot, Learner learner);
+    /**
+     * How the run collects simulated transitions with {@code learner}'s current policy, from gradient step
+     * {@code fromStep} on: the plan's random streams derive from the run's seed and that step only, so a plan built
+     * at a checkpoint's step is the same whether or not the run stopped there.
+     */
+    RolloutPlan rollouts(RunConfig config, LearnerDims dims, Path dataRoot, Learner learner, long fromStep);
 }

@@ -111,12 +111,12 @@ public final class ModelLearners implements LearnerProvider {
     }
 
     @Override
-    public RolloutPlan rollouts(RunConfig config, LearnerDims dims, Path dataRoot, Learner learner) {
+    public RolloutPlan rollouts(RunConfig config, LearnerDims dims, Path dataRoot, Learner learner, long fromStep) {
         if (!(learner instanceof OrisMethod oris)) {
             return new PolicyRollouts(learner, config.simStepsPerEpoch());
         }
         OrisConfig c = oris.orisConfig();
-        SplittableRandom rng = new SplittableRandom(config.seed() * 104729 + 3);
+        SplittableRandom rng = new SplittableRandom(TrainRun.orisRolloutSeed(config.seed(), fromStep));
         HybridRolloutPolicy hybrid = new HybridRolloutPolicy(c.randomActionProbability(),
                 HybridRolloutPolicy.Granularity.parse(c.granularity()), rng.split());
         RestartSampler restarts = c.restartFromGenerator()

@@ -9,15 +9,10 @@ import io.oris.model.replay.OfflineReplay;
 import io.oris.model.replay.SimulatedReplay;
 import io.oris.model.replay.Transitions;
 import io.oris.pipeline.rollout.ActionPolicy;
-import io.oris.pipeline.rollout.SimCollector;
-import io.oris.pipeline.rollout.StartStates;
 import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.runs.RunDirectory;
 import io.oris.pipeline.runs.RunLease;
 import io.oris.pipeline.runs.RunStatus;
-import io.oris.sim.env.DynamicsGap;
-import io.oris.sim.env.Environments;
-import io.oris.sim.env.MujocoEnv;
 import io.oris.sim.env.Task;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.PausePoint;
@@ -38,7 +33,9 @@ import java.util.TreeMap;
  * writes a policy snapshot of the untrained policy at step 0 (once: a resumed run keeps it) and then every
  * {@code eval_every} steps, a resume checkpoint every {@code snapshot_every}, and records the outcome in
  * {@code status.json}. A run that fails (a non-finite loss, a crash) is marked failed with its error; a killed run
- * resumes from its last checkpoint.
+ * resumes from its last checkpoint, bit for bit: every checkpoint is a clean boundary, where the random streams and
+ * the simulator session ({@link SimSession}) restart from the run's seed and the step, in a run that never stops as
+ * in a resumed one (docs/determinism.md).
  */
 public final class TrainRun {
     private final RunConfig config;
@@ -141,16 +138,11 @@ public final class TrainRun {
         BatchSpec spec = learner.batchSpec();
         boolean simulated = config.gap() != null && (spec.simulated() > 0 || spec.discriminatorSimulated() > 0);
 
-        MujocoEnv env = null;
-        SimCollector collector = null;
         SimulatedReplay simReplay = null;
         SimulatedSink sink = null;
-        RolloutPlan rollouts = null;
+        SimSession sim = null;
         try {
             if (simulated) {
-                // seeded by the run's seed and the step it starts from, never by the attempt number: a run
-                // retried from step 0 replays a fresh run exactly (docs/determinism.md)
-                env = Environments.create(task, DynamicsGap.parse(config.gap()), simEnvSeed(config.seed(), step));
                 simReplay = offline == null || config.hyperparameters().containsKey(ModelLearners.SIM_BUFFER_SIZE)
                         ? new SimulatedReplay(simCapacity(), task.observationDim(), task.actionDim())
                         : SimulatedReplay.forOffline(offline.size(), task.observationDim(), task.actionDim());
@@ -161,10 +153,9 @@ public final class TrainRun {
                     }
                 }
                 sink = new SimulatedSink(simReplay);
-                rollouts = learners.rollouts(config, dims, dataRoot, learner);
-                StartStates starts = rollouts.startStates().orElse(StartStates.initialDistribution(
-                        Math.min(config.maxEpisodeSteps(), task.maxEpisodeSteps())));
-                collector = new SimCollector(env, starts);
+                // seeded by the run's seed and the step it starts from, never by the attempt number: a run
+                // retried from step 0 replays a fresh run exactly (docs/determinism.md)
+                sim = SimSession.open(config, task, dims, dataRoot, learners, learner, step);
             }
             MixedReplay replay = new MixedReplay(offline == null ? null : new OfflineReplay(offline), simReplay);
 
@@ -175,18 +166,23 @@ public final class TrainRun {
                 long epochStart = System.nanoTime();
                 Map<String, Double> sums = new TreeMap<>();
                 long updates = 0;
-                ActionPolicy policy = collector == null ? null : rollouts.policyForEpoch(epoch, rng);
-                int segments = collector == null ? 1 : rollouts.segmentsPerEpoch();
+                ActionPolicy policy = null;   // drawn at the epoch's first collection, and again after a checkpoint
+                int segments = sim == null ? 1 : sim.segmentsPerEpoch();
                 // the epoch's gradient steps, spread evenly after its collection segments; a run resumed in the
-                // middle of an epoch skips the segments whose steps it has already taken
+                // middle of an epoch skips the segments whose steps it has already taken, and a run resumed inside
+                // a segment does not collect that segment again (its transitions are in the checkpoint's replay)
                 long epochFirst = epoch * perEpoch;
                 for (int c = 0; c < segments && step < total; c++) {
+                    long segmentStart = epochFirst + perEpoch * c / segments;
                     long segmentEnd = Math.min(total, epochFirst + perEpoch * (c + 1) / segments);
                     if (segmentEnd <= step) {
                         continue;
                     }
-                    if (collector != null) {
-                        rollouts.collectSegment(c, collector, policy, sink);
+                    if (sim != null && step == segmentStart) {
+                        if (policy == null) {
+                            policy = sim.policyForEpoch(epoch, rng);
+                        }
+                        sim.collectSegment(c, policy, sink);
                     }
                     while (step < segmentEnd) {
                         Map<String, Double> m = learner.update(replay.sample(spec, task.observationDim(), task.actionDim(), rng));
@@ -200,8 +196,15 @@ public final class TrainRun {
                         if (step % config.snapshotEvery() == 0 || step == total) {
                             writeCheckpoint(checkpoint, learner, simReplay);
                             dir.writeStatus(new RunStatus(RunStatus.RUNNING, null, attempt, step, startedAt, null));
-                            // the stream restarts at every checkpoint, as a run resumed from it starts it
+                            // every stream restarts at a checkpoint, and the simulator session (mid-episode state,
+                            // rollout streams) is opened anew, exactly as a run resumed from it starts them
                             rng = batchRandom(config.seed(), step);
+                            if (sim != null && step < total) {
+                                sim.close();
+                                sim = null;
+                                sim = SimSession.open(config, task, dims, dataRoot, learners, learner, step);
+                                policy = null;
+                            }
                         }
                     }
                 }
@@ -210,8 +213,8 @@ public final class TrainRun {
                     metrics.add(step, e.getKey(), e.getValue() / Math.max(1, updates));
                 }
                 metrics.add(step, "epoch_seconds", seconds);
-                if (collector != null) {
-                    metrics.add(step, "sim_rollout_return", collector.lastRolloutReturn());
+                if (sim != null) {
+                    metrics.add(step, "sim_rollout_return", sim.lastRolloutReturn());
                     metrics.add(step, "sim_transitions", sink.added());
                 }
                 metrics.flush();
@@ -222,8 +225,8 @@ public final class TrainRun {
             }
             return step;
         } finally {
-            if (env != null) {
-                env.close();
+            if (sim != null) {
+                sim.close();
             }
         }
     }
@@ -237,9 +240,17 @@ public final class TrainRun {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17 + step);
     }
 
-    /** Seed of the simulator of a run with seed {@code seed} (re)started at gradient step {@code step}. */
+    /**
+     * Seed of the simulator of a run with seed {@code seed} (re)started at gradient step {@code step}: the run's start
+     * or resume, and every checkpoint ({@link SimSession}).
+     */
     static long simEnvSeed(long seed, long step) {
         return seed * 7919 + 1 + step;
+    }
+
+    /** Seed of ORIS's rollout streams (hybrid policy, GAN restarts) of a run with seed {@code seed} from step {@code step}. */
+    static long orisRolloutSeed(long seed, long step) {
+        return seed * 104729 + 3 + step;
     }
 
     private long simCapacityOverride() {

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The crash matrix of docs/architecture.md §8: {@code oris run} of a tiny sweep in a JVM of its own is killed with
  * SIGKILL during collection, between two checkpoints, during a checkpoint write, during evaluation and during the
  * report write ({@link PausePoint} holds it at each point), rerun each time, and the final scores and every
- * evaluation row equal those of a sweep that never stopped, with no finished run trained again. The sweep is offline
- * (BC and TD3+BC on a collected dataset), whose resume from a checkpoint is bit-identical (docs/determinism.md).
+ * evaluation row equal those of a sweep that never stopped, with no finished run trained again. The sweep has two
+ * offline runs (BC and TD3+BC on a collected dataset) and a hybrid one that also steps a simulator (H2O, hopper with
+ * gravity ×2): a resume from a checkpoint is bit-identical for both kinds (docs/determinism.md).
  */
 class CrashMatrixTest {
     @TempDir
@@ -40,14 +41,14 @@ class CrashMatrixTest {
 
     /**
      * The kill points in the order a sweep reaches them, each with the number of threads that pause there before the
-     * kill (both runs train, and evaluate their last snapshot, side by side on local[2]): each rerun is killed at the
-     * next one.
+     * kill (the three runs train, and evaluate their last snapshot, side by side on local[3]): each rerun is killed at
+     * the next one.
      */
     private static final Map<String, Integer> POINTS = orderedPoints(
             "collect@1", 1,              // the random policy's first episode, nothing written yet
-            "train-step@150", 2,         // between the checkpoints of steps 100 and 200
-            "checkpoint-write@300", 2,   // the last checkpoint half written (resumed from step 200's)
-            "evaluate@300", 2,           // every run finished, its evaluation in flight
+            "train-step@150", 3,         // between the checkpoints of steps 100 and 200
+            "checkpoint-write@300", 3,   // the last checkpoint half written (resumed from step 200's)
+            "evaluate@300", 3,           // every run finished, its evaluation in flight
             "report-write", 1);          // scores.parquet written, the rest of the report not
 
     private static Map<String, Integer> orderedPoints(Object... pairs) {
@@ -61,13 +62,14 @@ class CrashMatrixTest {
     @Test
     void killedAtEveryPointAndRerunGivesTheScoresOfAnUninterruptedSweep() throws Exception {
         Path job = dir.resolve("crash.yaml");
-        Files.writeString(job, TinySweeps.offlineJob("crash"));
+        Files.writeString(job, TinySweeps.offlineAndHybridJob("crash"));
         Path reference = dir.resolve("reference");
         SweepRunner runner = new SweepRunner(new ModelLearners(), s -> { });
         SweepRunner.Result uninterrupted = runner.run(job, reference, null, false);
         assertTrue(uninterrupted.outcome().report().succeeded(), "the uninterrupted sweep succeeds");
         Plan plan = runner.plan(job, reference);
-        assertEquals(2, plan.runs().size());
+        assertEquals(3, plan.runs().size());
+        assertTrue(plan.runs().stream().anyMatch(r -> r.method().id().equals("h2o")), "a run that steps the simulator");
 
         Path root = dir.resolve("crashed");
         for (Map.Entry<String, Integer> point : POINTS.entrySet()) {

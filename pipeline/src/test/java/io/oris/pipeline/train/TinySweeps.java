@@ -25,6 +25,22 @@ public final class TinySweeps {
      * episodes of at most 50 steps, on local[2]; about 10 s of work.
      */
     public static String offlineJob(String dagId) {
+        return job(dagId, "[bc, td3bc]", "", "", "", 2);
+    }
+
+    /**
+     * {@link #offlineJob} with a third run that also steps a simulator: H2O (32-32, discriminators 16-16, batch 32 +
+     * 32) on the same dataset and in hopper with gravity ×2, 50 simulator steps per epoch of 50 gradient steps, on
+     * local[3] so that the three runs (one train task: the dataset's) train side by side.
+     */
+    public static String offlineAndHybridJob(String dagId) {
+        return job(dagId, "[bc, td3bc, h2o]", "    gaps: [gravity=2.0]\n", " sim_steps_per_epoch: 50,",
+                "      h2o: {sac.hidden: [32, 32], discriminator.hidden: [16, 16], sac.offlineBatch: 32,"
+                        + " sac.simulatedBatch: 32, sim_buffer_size: 2000}\n", 3);
+    }
+
+    private static String job(String dagId, String methods, String gaps, String simBudget, String moreHyperparameters,
+                              int cores) {
         return dagId + """
                 :
                   default_args: {owner: oris, retries: 0}
@@ -33,15 +49,15 @@ public final class TinySweeps {
                     envs: [hopper]
                     datasets:
                       - {collect: random, size: 1000}
-                    methods: [bc, td3bc]
+                %s    methods: %s
                     seeds: 1
-                    budget: {gradient_steps: 300, steps_per_epoch: 50, eval_every: 100, snapshot_every: 100}
+                    budget: {gradient_steps: 300, steps_per_epoch: 50,%s eval_every: 100, snapshot_every: 100}
                     evaluation: {episodes: 2, last_k: 2, max_episode_steps: 50}
                     hyperparameters:
                       bc: {sac.hidden: [32, 32]}
                       td3bc: {sac.hidden: [32, 32]}
-                    spark: {master: "local[2]"}
-                """;
+                %s    spark: {master: "local[%d]"}
+                """.formatted(gaps, methods, simBudget, moreHyperparameters, cores);
     }
 
     /** Plans {@code yaml} (a whole job file) without a data root. */
