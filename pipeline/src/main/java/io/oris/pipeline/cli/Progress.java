@@ -27,38 +27,25 @@ public final class Progress {
      */
     public static ProgressLog sink() {
         if (!LOG.isInfoEnabled()) {
-            return quiet();
+            return new LoggerProgress(false); // --quiet: no live status either
         }
         boolean terminal = System.console() != null && !"lines".equals(System.getenv("ORIS_PROGRESS"));
-        return terminal ? new TerminalProgress(System.out, LOG::info, terminalWidth()) : lines();
+        return terminal ? new TerminalProgress(System.out, LOG::info, terminalWidth()) : new LoggerProgress(true);
     }
 
-    private static ProgressLog lines() {
-        return new ProgressLog() {
-            @Override
-            public void accept(String line) {
+    /** Progress lines on the logger; status lines too (one per update) unless {@code showStatus} is false. */
+    private record LoggerProgress(boolean showStatus) implements ProgressLog {
+        @Override
+        public void accept(String line) {
+            LOG.info(line);
+        }
+
+        @Override
+        public void status(String line) {
+            if (showStatus) {
                 LOG.info(line);
             }
-
-            @Override
-            public void status(String line) {
-                LOG.info(line);
-            }
-        };
-    }
-
-    private static ProgressLog quiet() {
-        return new ProgressLog() {
-            @Override
-            public void accept(String line) {
-                LOG.info(line);
-            }
-
-            @Override
-            public void status(String line) {
-                // --quiet: no live status either
-            }
-        };
+        }
     }
 
     /** The terminal's width from {@code COLUMNS} where the shell exports it, else 120. */
