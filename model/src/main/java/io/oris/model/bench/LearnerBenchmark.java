@@ -304,7 +304,8 @@ public final class LearnerBenchmark {
                 DataType.FLOAT, new SeededRandom(1)) : null;
         Learner l = Learners.createWith(method, LearnerConfig.defaults(), dims,
                 new Learners.Pretrained(gan, method.equals("combo") ? comboModel(obs, act, std) : null,
-                        method.equals("combo") ? comboStarts(obs, act) : null), 1);
+                        method.equals("combo") ? comboStarts(obs, act) : null,
+                        io.oris.model.combo.TerminationFn.NEVER), 1);   // synthetic states: no task to end
         SeededRandom rng = new SeededRandom(2);
         BatchSpec s = l.batchSpec();
         UpdateInput in = new UpdateInput(batch(s.offline(), obs, act, rng), batch(s.simulated(), obs, act, rng),

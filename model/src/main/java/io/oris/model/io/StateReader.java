@@ -38,6 +38,13 @@ public final class StateReader {
                     }
                     entries.put(name, v);
                 }
+                case 'F' -> {
+                    float[] v = new float[d.readInt()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = d.readFloat();
+                    }
+                    entries.put(name, v);
+                }
                 case 'L' -> {
                     long[] v = new long[d.readInt()];
                     for (int i = 0; i < v.length; i++) {
@@ -61,6 +68,19 @@ public final class StateReader {
             throw new IOException("learner state has no array '" + name + "'");
         }
         return d;
+    }
+
+    public float[] floats(String name) throws IOException {
+        Object v = entries.get(name);
+        if (!(v instanceof float[] f)) {
+            throw new IOException("learner state has no float array '" + name + "'");
+        }
+        return f;
+    }
+
+    /** True when the state has an entry called {@code name} (for entries older states lack). */
+    public boolean has(String name) {
+        return entries.containsKey(name);
     }
 
     public long[] longs(String name) throws IOException {

@@ -7,9 +7,10 @@ import java.io.OutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Writes a learner's state as named entries (double arrays, long arrays, strings) in a small binary format:
- * magic, version, then {@code name, kind, length, values} per entry. Arrays are stored in double precision whatever
- * the ND4J data type, so a snapshot restores bit-exactly into float or double learners.
+ * Writes a learner's state as named entries (double arrays, float arrays, long arrays, strings) in a small binary
+ * format: magic, version, then {@code name, kind, length, values} per entry. Network arrays are stored in double
+ * precision whatever the ND4J data type, so a snapshot restores bit-exactly into float or double learners; float
+ * entries hold data that is float to begin with (replay buffers), at half the size.
  */
 public final class StateWriter {
     static final String MAGIC = "ORIS-LEARNER";
@@ -29,6 +30,17 @@ public final class StateWriter {
         out.writeInt(values.length);
         for (double v : values) {
             out.writeDouble(v);
+        }
+        return this;
+    }
+
+    /** The {@code count} values of {@code values} from {@code from} on, as a float entry. */
+    public StateWriter floats(String name, float[] values, int from, int count) throws IOException {
+        out.writeUTF(name);
+        out.writeByte('F');
+        out.writeInt(count);
+        for (int i = from; i < from + count; i++) {
+            out.writeFloat(values[i]);
         }
         return this;
     }

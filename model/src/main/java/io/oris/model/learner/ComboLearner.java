@@ -1,9 +1,12 @@
 package io.oris.model.learner;
 
 import io.oris.model.combo.DynamicsEnsemble;
+import io.oris.model.combo.TerminationFn;
 import io.oris.model.config.ComboConfig;
 import io.oris.model.config.CqlConfig;
 import io.oris.model.config.SacConfig;
+import io.oris.model.io.StateReader;
+import io.oris.model.io.StateWriter;
 import io.oris.model.nn.HostIO;
 import io.oris.model.nn.MlpPass;
 import io.oris.model.replay.Batch;
@@ -11,6 +14,8 @@ import io.oris.model.replay.BatchSpec;
 import io.oris.model.replay.SimulatedReplay;
 import io.oris.model.replay.Transitions;
 import io.oris.model.replay.UpdateInput;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,31 +36,43 @@ import java.util.Map;
  *       uses, from {@link CqlLearner}), pushed up at the dataset (s, a);</li>
  *   <li>actor and α (the paper's policy improvement step, Section 4.1): SAC's on every state of d_f.</li>
  * </ol>
- * The model replay is not part of a snapshot (at the default sizes it holds over a million transitions): a restored
- * learner runs a fresh rollout round before its first update, so restore-and-continue matches an uninterrupted run
- * in everything but the model rows it samples. Model rollouts never terminate (no termination function is known to
- * the learner), as the rollouts are short (h ≤ 5 in the paper).
+ * Model rollouts end where the task ends: a row whose transition the task's {@link TerminationFn} calls terminal is
+ * stored with done = 1 and not continued (MBPO's and MOPO's termination functions; the pipeline passes the rule of
+ * the run's task, the model knows no environment).
+ *
+ * <p>The model replay (the filled part of its ring and the ring's position) is part of the learner's state
+ * ({@link #save}), so restore-and-continue equals an uninterrupted run bit for bit. At the default sizes it holds up
+ * to 1.25 M transitions (stored as floats, about 135 MB for hopper), so a policy snapshot ({@link #snapshotPolicy})
+ * leaves it out: a learner restored from one has an empty model replay and runs a fresh rollout round before its
+ * next update, which evaluation never does.
  */
 public final class ComboLearner extends CqlLearner {
+    /** Name prefix of the model replay's entries in the learner state. */
+    static final String MODEL_REPLAY = "combo.model_replay";
     private final ComboConfig combo;
     private final DynamicsEnsemble model;
     private final Transitions offline;
+    private final TerminationFn termination;
     private final SimulatedReplay modelReplay;
     private final int realRows;
     private final int modelRows;
     private final boolean modelStatesOnly;
     private int rounds;
+    /** False only while {@link #snapshotPolicy} writes: the policy snapshot leaves the model replay out. */
+    private boolean replayInState = true;
 
     /**
      * @param model the trained dynamics model (the pre-training artifact)
      * @param offline the offline transitions whose states start the model rollouts
+     * @param termination the task's termination rule for model transitions ({@link TerminationFn#NEVER} for a task
+     *                    that never terminates)
      */
     public ComboLearner(String method, LearnerDims dims, SacConfig sac, CqlConfig cql, ComboConfig combo,
-                        DynamicsEnsemble model, Transitions offline, long seed) {
+                        DynamicsEnsemble model, Transitions offline, TerminationFn termination, long seed) {
         super(method, dims, sac, cql, seed);
-        if (model == null || offline == null) {
-            throw new IllegalArgumentException(method + " needs its trained dynamics model (DynamicsTrainer) and the"
-                    + " offline transitions its rollouts start from");
+        if (model == null || offline == null || termination == null) {
+            throw new IllegalArgumentException(method + " needs its trained dynamics model (DynamicsTrainer), the"
+                    + " offline transitions its rollouts start from and the task's termination rule (TerminationFn)");
         }
         if (model.obsDim() != obsDim || model.actDim() != actDim || offline.obsDim() != obsDim
                 || offline.actDim() != actDim) {
@@ -75,6 +92,7 @@ public final class ComboLearner extends CqlLearner {
         this.combo = combo;
         this.model = model;
         this.offline = offline;
+        this.termination = termination;
         int b = sac.singleSourceBatch();
         this.realRows = Math.max(1, (int) Math.round(combo.realRatio() * b));
         this.modelRows = b - realRows;
@@ -134,7 +152,13 @@ public final class ComboLearner extends CqlLearner {
         float[] fs = new float[obsDim];
         float[] fa = new float[actDim];
         float[] fs2 = new float[obsDim];
-        for (int t = 0; t < combo.rolloutHorizon(); t++) {
+        double[] rowS = new double[obsDim];
+        double[] rowA = new double[actDim];
+        double[] rowS2 = new double[obsDim];
+        boolean[] alive = new boolean[n];
+        java.util.Arrays.fill(alive, true);
+        int living = n;
+        for (int t = 0; t < combo.rolloutHorizon() && living > 0; t++) {
             OfflineBase.rowsOf(s, null, n, obsDim, 0, x);
             HostIO.write(x, pass.input());
             pass.forward(actor.weights(0));
@@ -147,20 +171,64 @@ public final class ComboLearner extends CqlLearner {
             rng.gaussians(eps, eps.length);
             model.sample(s, a, n, member, eps, s2, r);
             for (int i = 0; i < n; i++) {
+                if (!alive[i]) {
+                    System.arraycopy(s, i * obsDim, s2, i * obsDim, obsDim);   // a finished row stays where it ended
+                    continue;
+                }
+                System.arraycopy(s, i * obsDim, rowS, 0, obsDim);
+                System.arraycopy(a, i * actDim, rowA, 0, actDim);
+                System.arraycopy(s2, i * obsDim, rowS2, 0, obsDim);
+                boolean done = termination.terminated(rowS, rowA, rowS2);
                 for (int j = 0; j < obsDim; j++) {
-                    fs[j] = (float) s[i * obsDim + j];
-                    fs2[j] = (float) s2[i * obsDim + j];
+                    fs[j] = (float) rowS[j];
+                    fs2[j] = (float) rowS2[j];
                 }
                 for (int j = 0; j < actDim; j++) {
-                    fa[j] = (float) a[i * actDim + j];
+                    fa[j] = (float) rowA[j];
                 }
-                modelReplay.add(fs, fa, r[i], fs2, false);
+                modelReplay.add(fs, fa, r[i], fs2, done);
+                if (done) {
+                    alive[i] = false;
+                    living--;
+                }
             }
             double[] tmp = s;
             s = s2;
             s2 = tmp;
         }
         rounds++;
+    }
+
+    /** The model replay's ring and position (the rest of the state is SAC's and CQL's). */
+    @Override
+    protected void saveExtra(StateWriter w) throws IOException {
+        if (replayInState) {
+            modelReplay.save(w, MODEL_REPLAY);
+        }
+    }
+
+    /**
+     * Reads the model replay back; a state without it (a policy snapshot, or a checkpoint written before the replay
+     * was part of the state) leaves the replay empty, so the next update runs a fresh rollout round first.
+     */
+    @Override
+    protected void loadExtra(StateReader r) throws IOException {
+        if (r.has(MODEL_REPLAY + ".position")) {
+            modelReplay.load(r, MODEL_REPLAY);
+        } else {
+            modelReplay.clear();
+        }
+    }
+
+    /** The learner state without the model replay: what evaluation needs, a small fraction of the full state. */
+    @Override
+    public void snapshotPolicy(Path dir) throws IOException {
+        replayInState = false;
+        try {
+            snapshot(dir);
+        } finally {
+            replayInState = true;
+        }
     }
 
     /** The push-down states: the model rows of the batch ("model", the paper's ρ) or every row ("mix"). */

@@ -62,6 +62,15 @@ public interface Learner extends Policy {
         io.oris.storage.AtomicPublish.writeFile(dir.resolve("learner.bin"), this::save);
     }
 
+    /**
+     * Writes what evaluating the policy needs to {@code dir/learner.bin} (the pipeline's policy snapshots): by default
+     * the complete state, as {@link #snapshot}; a learner that owns a large buffer only training needs (COMBO's model
+     * replay) leaves it out. {@link #restore} reads either.
+     */
+    default void snapshotPolicy(Path dir) throws IOException {
+        snapshot(dir);
+    }
+
     /** Restores from {@code dir/learner.bin}. */
     default void restore(Path dir) throws IOException {
         try (InputStream in = java.nio.file.Files.newInputStream(dir.resolve("learner.bin"))) {

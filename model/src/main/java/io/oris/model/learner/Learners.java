@@ -1,6 +1,7 @@
 package io.oris.model.learner;
 
 import io.oris.model.combo.DynamicsEnsemble;
+import io.oris.model.combo.TerminationFn;
 import io.oris.model.config.H2oConfig;
 import io.oris.model.config.LearnerConfig;
 import io.oris.model.config.OrisConfig;
@@ -132,14 +133,19 @@ public final class Learners {
      * @param gan ORIS's pre-trained GAN (needed by {@code oris} unless it uses h2o_reweight; ignored otherwise)
      */
     public static Learner create(String method, LearnerConfig config, LearnerDims dims, StateGan gan, long seed) {
-        return createWith(method, config, dims, new Pretrained(gan, null, null), seed);
+        return createWith(method, config, dims, Pretrained.gan(gan), seed);
     }
 
     /**
-     * What some methods need besides their config: ORIS's pre-trained GAN, COMBO's trained dynamics model and the
-     * offline transitions its rollouts start from. Null where a method does not use it.
+     * What some methods need besides their config: ORIS's pre-trained GAN, COMBO's trained dynamics model, the
+     * offline transitions its rollouts start from and the task's termination rule for its model rollouts. Null where a
+     * method does not use it.
      */
-    public record Pretrained(StateGan gan, DynamicsEnsemble dynamics, Transitions offline) {
+    public record Pretrained(StateGan gan, DynamicsEnsemble dynamics, Transitions offline, TerminationFn termination) {
+        /** ORIS's GAN only (null for methods without one). */
+        public static Pretrained gan(StateGan gan) {
+            return new Pretrained(gan, null, null, null);
+        }
     }
 
     /** A new learner with its pre-trained parts ({@code combo} needs {@link Pretrained#dynamics()} and offline data). */
@@ -153,7 +159,7 @@ public final class Learners {
             case "iql" -> new IqlLearner(name, dims, c.sac(), c.iql(), seed);
             case "sql" -> new SqlLearner(name, dims, c.sac(), c.sql(), seed);
             case "combo" -> new ComboLearner(name, dims, c.sac(), c.cql(), c.combo(), pre.dynamics(), pre.offline(),
-                    seed);
+                    pre.termination(), seed);
             case "td3bc" -> new Td3BcLearner(name, dims, c.sac(), c.td3bc(), seed);
             case "bc" -> new BcLearner(name, dims, c.sac(), c.bc(), seed);
             case "h2o" -> new H2oLearner(name, dims, c.sac(), c.h2o(), c.discriminator(), seed);

@@ -1,5 +1,7 @@
 package io.oris.model.replay;
 
+import io.oris.model.io.StateReader;
+import io.oris.model.io.StateWriter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -52,6 +54,12 @@ public final class SimulatedReplay {
         return size;
     }
 
+    /** Forgets every stored transition (the ring starts again at row 0). */
+    public void clear() {
+        size = 0;
+        head = 0;
+    }
+
     /** Appends one transition (overwriting the oldest when full). */
     public void add(float[] s, float[] a, double r, float[] s2, boolean terminal) {
         System.arraycopy(s, 0, obs, head * obsDim, obsDim);
@@ -94,6 +102,47 @@ public final class SimulatedReplay {
             }
         }
         d.flush();
+    }
+
+    /**
+     * Writes the filled part of the ring (rows {@code 0 .. size-1}: every row once the ring has wrapped) and its
+     * position into a learner state, as entries {@code name.position} (capacity, size, head) and
+     * {@code name.obs}, {@code .act}, {@code .rew}, {@code .next}, {@code .done}: for learners that own a replay
+     * (COMBO's model replay), so their snapshot is complete.
+     */
+    public void save(StateWriter w, String name) throws IOException {
+        w.longs(name + ".position", capacity, size, head)
+                .floats(name + ".obs", obs, 0, size * obsDim)
+                .floats(name + ".act", act, 0, size * actDim)
+                .floats(name + ".rew", rew, 0, size)
+                .floats(name + ".next", next, 0, size * obsDim)
+                .floats(name + ".done", done, 0, size);
+    }
+
+    /** Reads what {@link #save(StateWriter, String)} wrote into a ring of the same capacity and widths. */
+    public void load(StateReader r, String name) throws IOException {
+        long[] position = r.longs(name + ".position");
+        if (position.length != 3 || position[0] != capacity || position[1] < 0 || position[1] > capacity
+                || position[2] < 0 || position[2] >= capacity) {
+            throw new IOException("learner state entry '" + name + ".position' is " + java.util.Arrays.toString(position)
+                    + ", expected [capacity " + capacity + ", size <= capacity, head < capacity]");
+        }
+        int n = (int) position[1];
+        copy(r, name + ".obs", obs, n * obsDim);
+        copy(r, name + ".act", act, n * actDim);
+        copy(r, name + ".rew", rew, n);
+        copy(r, name + ".next", next, n * obsDim);
+        copy(r, name + ".done", done, n);
+        size = n;
+        head = (int) position[2];
+    }
+
+    private static void copy(StateReader r, String entry, float[] target, int count) throws IOException {
+        float[] v = r.floats(entry);
+        if (v.length != count) {
+            throw new IOException("learner state entry '" + entry + "' has " + v.length + " values, expected " + count);
+        }
+        System.arraycopy(v, 0, target, 0, count);
     }
 
     /** Reads what {@link #save} wrote into a buffer of the same shape. */

@@ -50,7 +50,7 @@ class LearnerLifecycleTest {
                 new double[OBS + ACT], ones, DataType.FLOAT, new SeededRandom(5));
         Batch b = Ref.randomBatch(new Random(12), 20, OBS, ACT);
         return new Learners.Pretrained(gan(), dyn, new io.oris.model.replay.Transitions(20, OBS, ACT, b.obs(),
-                b.actions(), b.rewards(), b.nextObs(), b.done()));
+                b.actions(), b.rewards(), b.nextObs(), b.done()), io.oris.model.combo.TerminationFn.NEVER);
     }
 
     /** Dims with dataset statistics (state std for H2O/ORIS, mean for TD3+BC, a return range for IQL). */
@@ -129,8 +129,9 @@ class LearnerLifecycleTest {
     @Test
     void restoreThenContinueEqualsNotStopping(@TempDir Path dir) throws Exception {
         LearnerDims dims = dims();
-        for (String m : List.of("sac", "h2o", "oris", "oris-h2o_reweight", "cql", "iql", "sql", "td3bc", "bc", "darc+")) {
-            Learner a = Learners.create(m, small(), dims, gan(), 7);
+        for (String m : List.of("sac", "h2o", "oris", "oris-h2o_reweight", "cql", "iql", "sql", "combo", "td3bc", "bc",
+                "darc+")) {
+            Learner a = Learners.createWith(m, small(), dims, pretrained(), 7);
             List<UpdateInput> in = inputs(a.batchSpec(), 6, 11);
             for (int i = 0; i < 3; i++) {
                 a.update(in.get(i));
@@ -140,7 +141,7 @@ class LearnerLifecycleTest {
             for (int i = 3; i < 6; i++) {
                 a.update(in.get(i));
             }
-            Learner b = Learners.create(m, small(), dims, gan(), 99); // different seed: everything must come from the snapshot
+            Learner b = Learners.createWith(m, small(), dims, pretrained(), 99); // different seed: everything must come from the snapshot
             b.restore(snap);
             assertEquals(3, b.step());
             for (int i = 3; i < 6; i++) {

@@ -305,7 +305,7 @@ class TorchReferenceTest {
         io.oris.model.replay.Transitions offline = new io.oris.model.replay.Transitions(data.size(), OBS, ACT,
                 data.obs(), data.actions(), data.rewards(), data.nextObs(), data.done());
         ComboLearner l = (ComboLearner) Learners.createWith("combo", cfg, dims(),
-                new Learners.Pretrained(null, model, offline), 21);
+                new Learners.Pretrained(null, model, offline, io.oris.model.combo.TerminationFn.NEVER), 21);
         check(sacFamily("combo-" + pushDown, "combo", cfg, UpdateInput.of(batch(r, N_OFF), batch(r, N_SIM)), null,
                 l));
     }
