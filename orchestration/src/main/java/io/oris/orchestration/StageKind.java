@@ -12,6 +12,7 @@ public enum StageKind {
     INGEST("ingest"),
     COLLECT("collect"),
     PRETRAIN_GAN("pretrain-gan"),
+    PRETRAIN_DYNAMICS("pretrain-dynamics"),
     TRAIN("train"),
     EVALUATE("evaluate"),
     AGGREGATE("aggregate");

@@ -48,6 +48,11 @@ public record MethodSpec(Method method, List<String> flags) {
         return method.info().readsGan() && !(flags.contains("no_restart") && flags.contains("h2o_reweight"));
     }
 
+    /** True when runs of this method read a pre-trained dynamics model of their dataset (COMBO). */
+    public boolean usesDynamicsModel() {
+        return method.info().needsDynamicsModel();
+    }
+
     /** The variant part ({@code no_restart-h2o_reweight}), or {@code ""} for the plain method. */
     public String variant() {
         return String.join("-", flags);

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The oris section of a job file, resolved and validated: which envs, datasets, gaps, methods (with
  * variants) and seeds make the sweep, the budgets and evaluation protocol every run shares, GAN
- * pre-training, Spark resources, Airflow settings, retraining inputs, learner hyperparameter overrides
+ * pre-training, how COMBO's dynamics models relate to seeds, Spark resources, Airflow settings, retraining inputs, learner hyperparameter overrides
  * (by method or method-variant name), aggregate report options and per-stage timeouts.
  */
 public record Sweep(List<String> envs,
@@ -17,6 +17,7 @@ public record Sweep(List<String> envs,
                     Budget budget,
                     EvalProtocol evaluation,
                     GanSettings gan,
+                    DynamicsSettings dynamics,
                     SparkSettings spark,
                     AirflowSettings airflow,
                     List<String> retrainOn,
@@ -39,5 +40,10 @@ public record Sweep(List<String> envs,
     /** True when some method of the sweep is ORIS (a method whose variants read a pre-trained GAN of the datasets). */
     public boolean hasOris() {
         return methods.stream().anyMatch(m -> m.method().info().readsGan());
+    }
+
+    /** True when some method of the sweep needs a pre-trained dynamics model of its dataset (COMBO). */
+    public boolean hasDynamicsModels() {
+        return methods.stream().anyMatch(MethodSpec::usesDynamicsModel);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class SweepParser {
     static final Set<String> KEYS = Set.of("envs", "datasets", "gaps", "methods", "seeds", "budget", "evaluation",
-            "gan", "spark", "airflow", "retrain_on", "hyperparameters", "report", "stage_timeouts_sec", "data_root");
+            "gan", "dynamics", "spark", "airflow", "retrain_on", "hyperparameters", "report", "stage_timeouts_sec", "data_root");
     /** The gym-v2 locomotion tasks (D4RL and Minari datasets exist for these only). */
     static final List<String> LOCOMOTION_ENVS = List.of("hopper", "walker2d", "halfcheetah");
     /** Every env a job may name: the locomotion tasks and pick-place (ORIS Table III, docs/reference.md §8). */
@@ -87,6 +87,11 @@ final class SweepParser {
             throw m.get("gan").error("the gan: section configures the GANs that ORIS pre-trains, but no method of this"
                     + " sweep reads one (" + methods + "); remove the section or add oris to methods");
         }
+        DynamicsSettings dynamics = dynamics(m.get("dynamics"));
+        if (m.containsKey("dynamics") && !m.get("dynamics").isNull() && methods.stream().noneMatch(MethodSpec::usesDynamicsModel)) {
+            throw m.get("dynamics").error("the dynamics: section configures the dynamics models that COMBO pre-trains,"
+                    + " but no method of this sweep reads one (" + methods + "); remove the section or add combo to methods");
+        }
         SparkSettings spark = spark(m.get("spark"));
         AirflowSettings airflow = airflow(m.get("airflow"));
         List<String> retrainOn = new ArrayList<>();
@@ -107,7 +112,8 @@ final class SweepParser {
             }
         }
         String dataRoot = m.containsKey("data_root") && !m.get("data_root").isNull() ? m.get("data_root").string() : null;
-        return new Sweep(envs, datasets, gaps, methods, seeds, budget, evaluation, gan, spark, airflow, retrainOn,
+        return new Sweep(envs, datasets, gaps, methods, seeds, budget, evaluation, gan, dynamics, spark, airflow,
+                retrainOn,
                 hyper, report, timeouts, dataRoot);
     }
 
@@ -224,6 +230,22 @@ final class SweepParser {
                 ? (int) m.get("noise_dim").longAtLeast(1) : null;
         boolean share = m.containsKey("share_across_seeds") && m.get("share_across_seeds").bool();
         return new GanSettings(steps, batch, hidden, lr, noise, share);
+    }
+
+    /** COMBO's dynamics-model pre-training: only whether seeds share one model (its settings are dynamics.* keys). */
+    private static DynamicsSettings dynamics(YamlNode node) {
+        if (node != null && !node.isNull()) {
+            for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
+                if (!DynamicsSettings.KEYS.contains(e.getKey())) {
+                    throw e.getValue().error("unknown key '" + e.getKey() + "'; expected one of " + DynamicsSettings.KEYS
+                            + " (the model's own settings are dynamics.* hyperparameters of the method, e.g."
+                            + " hyperparameters: {combo: {dynamics.maxEpochs: 100}})");
+                }
+            }
+        }
+        Map<String, YamlNode> m = optionalMap(node, Set.copyOf(DynamicsSettings.KEYS));
+        boolean share = m.containsKey("share_across_seeds") && m.get("share_across_seeds").bool();
+        return new DynamicsSettings(share);
     }
 
     private static SparkSettings spark(YamlNode node) {

@@ -3,10 +3,13 @@ package io.oris.orchestration.plan;
 import io.oris.orchestration.StageKind;
 import io.oris.orchestration.descriptor.DatasetSpec;
 import io.oris.orchestration.descriptor.JobDescriptor;
+import io.oris.orchestration.sweep.DynamicsSpec;
 import io.oris.orchestration.sweep.GanSpec;
 import io.oris.orchestration.sweep.RunSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,6 +136,23 @@ public final class Plan {
             }
         }
         return List.copyOf(byFolder.values());
+    }
+
+    /**
+     * The dynamics models a pretrain-dynamics task trains: the distinct models (dataset, settings, seed) that the COMBO
+     * runs of its datasets read, in run order; empty for other tasks.
+     */
+    public List<DynamicsSpec> dynamics(StageTask task) {
+        if (task.kind() != StageKind.PRETRAIN_DYNAMICS) {
+            return List.of();
+        }
+        Set<DynamicsSpec> distinct = new LinkedHashSet<>();
+        for (RunSpec r : runs) {
+            if (r.dynamics() != null && task.datasetIds().contains(r.datasetId())) {
+                distinct.add(r.dynamics());
+            }
+        }
+        return List.copyOf(distinct);
     }
 
     /** Run count per table column (method-variant), in the sweep's method order. */

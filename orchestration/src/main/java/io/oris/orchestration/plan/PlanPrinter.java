@@ -37,6 +37,11 @@ public final class PlanPrinter {
             sb.append("  gan: ").append(s.gan().shareAcrossSeeds() ? "one per dataset, shared by every seed (seed 0)"
                     : "one per dataset and seed, trained with that seed").append('\n');
         }
+        if (s.hasDynamicsModels()) {
+            sb.append("  dynamics: ").append(s.dynamics().shareAcrossSeeds()
+                    ? "one model per dataset, shared by every seed (seed 0)"
+                    : "one model per dataset and seed, trained with that seed").append('\n');
+        }
         sb.append("  spark: ").append(s.spark().master()).append(", executor ").append(s.spark().executorCores())
                 .append(" cores / ").append(s.spark().executorMemory())
                 .append(s.spark().gpusPerTrainTask() > 0 ? ", " + s.spark().gpusPerTrainTask() + " GPU per train task" : "")
@@ -65,6 +70,10 @@ public final class PlanPrinter {
             if (t.kind() == StageKind.PRETRAIN_GAN) {
                 int gans = plan.gans(t).size();
                 sb.append(", ").append(gans).append(gans == 1 ? " GAN" : " GANs");
+            }
+            if (t.kind() == StageKind.PRETRAIN_DYNAMICS) {
+                int models = plan.dynamics(t).size();
+                sb.append(", ").append(models).append(models == 1 ? " model" : " models");
             }
             sb.append(']');
             if (!t.dependencies().isEmpty()) {

@@ -13,11 +13,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns a job into a {@link Plan}: expands the runs, then builds the stage DAG — ingest or collect per
  * dataset (a subset after its parent) → pretrain-gan per dataset that an ORIS run reads a GAN of (the task trains
- * every GAN of that dataset: one per seed, or one shared, times the GAN settings in use) → train per run
+ * every GAN of that dataset: one per seed, or one shared, times the GAN settings in use) and pretrain-dynamics per
+ * dataset that a COMBO run reads a dynamics model of (likewise every model of that dataset) → train per run
  * group (per dataset, plus one sim-only group per env; or {@code spark.train_shards} equal chunks) →
  * evaluate per train task → one aggregate. Checks a file's own {@code tasks:} list against this DAG.
  */
@@ -30,7 +32,10 @@ public final class Planner {
         List<DatasetSpec> datasets = withParents(job.sweep().datasets());
         List<StageTask> tasks = new ArrayList<>();
         Map<String, String> dataTaskOf = dataTasks(datasets, tasks);
-        Map<String, String> ganTaskOf = ganTasks(runs, dataTaskOf, tasks);
+        Map<String, String> ganTaskOf = pretrainTasks(StageKind.PRETRAIN_GAN, runs, r -> r.gan() != null, dataTaskOf,
+                tasks);
+        Map<String, String> dynamicsTaskOf = pretrainTasks(StageKind.PRETRAIN_DYNAMICS, runs, r -> r.dynamics() != null,
+                dataTaskOf, tasks);
         List<List<RunSpec>> groups = new ArrayList<>();
         List<String> suffixes = new ArrayList<>();
         groupRuns(runs, job.sweep().spark().trainShards(), groups, suffixes);
@@ -47,6 +52,9 @@ public final class Planner {
                     deps.add(dataTaskOf.get(r.datasetId()));
                     if (r.gan() != null) {
                         deps.add(ganTaskOf.get(r.datasetId()));
+                    }
+                    if (r.dynamics() != null) {
+                        deps.add(dynamicsTaskOf.get(r.datasetId()));
                     }
                 }
             }
@@ -104,14 +112,18 @@ public final class Planner {
         return taskOf;
     }
 
-    private static Map<String, String> ganTasks(List<RunSpec> runs, Map<String, String> dataTaskOf, List<StageTask> tasks) {
-        List<String> datasetIds = runs.stream().filter(r -> r.gan() != null).map(RunSpec::datasetId)
-                .distinct().toList();
+    /**
+     * One pre-training task of {@code kind} per dataset that some run reads a pre-trained part of ({@code reads}),
+     * after the dataset's task; the task trains every part of that dataset ({@link Plan#gans}, {@link Plan#dynamics}).
+     */
+    private static Map<String, String> pretrainTasks(StageKind kind, List<RunSpec> runs, Predicate<RunSpec> reads,
+                                                     Map<String, String> dataTaskOf, List<StageTask> tasks) {
+        List<String> datasetIds = runs.stream().filter(reads).map(RunSpec::datasetId).distinct().toList();
         Map<String, String> taskOf = new LinkedHashMap<>();
         int i = 0;
         for (String ds : datasetIds) {
-            String id = StageKind.PRETRAIN_GAN.cliName() + "-" + ds;
-            tasks.add(new StageTask(id, StageKind.PRETRAIN_GAN, new Shard(++i, datasetIds.size()), List.of(ds), List.of(),
+            String id = kind.cliName() + "-" + ds;
+            tasks.add(new StageTask(id, kind, new Shard(++i, datasetIds.size()), List.of(ds), List.of(),
                     List.of(dataTaskOf.get(ds))));
             taskOf.put(ds, id);
         }

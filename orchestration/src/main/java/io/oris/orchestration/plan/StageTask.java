@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One node of the task DAG: a stage ({@link StageKind}) applied to part of the sweep — one dataset for
- * ingest / collect / pretrain-gan, a group of runs for train and evaluate, everything for aggregate —
+ * ingest / collect / pretrain-gan / pretrain-dynamics, a group of runs for train and evaluate, everything for aggregate —
  * with the ids of the tasks it waits for. {@code id} is also the Airflow task id.
  */
 public record StageTask(String id, StageKind kind, Shard shard, List<String> datasetIds, List<String> runIds,

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * One training run of a sweep, fully resolved: method and variant, env (the task), dataset (none for
  * sim-only SAC), dynamics gap (none for offline methods), seed, budgets, evaluation protocol, learner
- * hyperparameter overrides (the keys its learner reads; {@code gan.*} keys go to the GAN) and, for ORIS variants that
- * read a pre-trained GAN, that GAN (settings and seed). {@link #runId()} is the first 16 hex digits of the SHA-256 of
+ * hyperparameter overrides (the keys its learner reads; {@code gan.*} keys go to the GAN), for ORIS variants that
+ * read a pre-trained GAN, that GAN (settings and seed), and for COMBO its pre-trained dynamics model (settings from
+ * its {@code dynamics.*} hyperparameters, and seed). {@link #runId()} is the first 16 hex digits of the SHA-256 of
  * {@link #config()}'s canonical JSON, so equal configs share a run folder across sweeps, and a run that reads another
  * GAN (other settings, or another GAN seed) is another run.
  */
@@ -26,7 +27,8 @@ public record RunSpec(String runId,
                       Budget budget,
                       EvalProtocol evaluation,
                       Map<String, Object> hyperparameters,
-                      GanSpec gan) {
+                      GanSpec gan,
+                      DynamicsSpec dynamics) {
     /** Version of the run-config layout; part of every run id. */
     public static final String CONFIG_SCHEMA = "oris-run/1";
 
@@ -36,10 +38,12 @@ public record RunSpec(String runId,
 
     /** Builds a run and computes its id from the resolved config. */
     public static RunSpec of(MethodSpec method, String env, DatasetSpec dataset, String gap, long seed, Budget budget,
-                             EvalProtocol evaluation, Map<String, Object> hyperparameters, GanSpec gan) {
-        RunSpec draft = new RunSpec("", method, env, dataset, gap, seed, budget, evaluation, hyperparameters, gan);
+                             EvalProtocol evaluation, Map<String, Object> hyperparameters, GanSpec gan,
+                             DynamicsSpec dynamics) {
+        RunSpec draft = new RunSpec("", method, env, dataset, gap, seed, budget, evaluation, hyperparameters, gan,
+                dynamics);
         String id = Fingerprints.sha256Hex(Fingerprints.canonicalJson(draft.config())).substring(0, 16);
-        return new RunSpec(id, method, env, dataset, gap, seed, budget, evaluation, hyperparameters, gan);
+        return new RunSpec(id, method, env, dataset, gap, seed, budget, evaluation, hyperparameters, gan, dynamics);
     }
 
     /** The method id ({@code sac}, {@code h2o}, {@code oris}, ...). */
@@ -96,6 +100,9 @@ public record RunSpec(String runId,
         c.put("hyperparameters", hyperparameters);
         if (gan != null) {
             c.put("gan", gan.config());
+        }
+        if (dynamics != null) {
+            c.put("dynamics", dynamics.config());
         }
         return c;
     }

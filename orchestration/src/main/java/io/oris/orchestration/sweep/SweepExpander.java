@@ -18,7 +18,8 @@ import java.util.Set;
  * dataset column of its env. Order: per env, its datasets (methods × gaps × seeds each), then its
  * sim-only runs — the grouping the planner shards train tasks by. Each run gets the hyperparameters its
  * learner reads ({@link HyperparameterKeys}); its {@code gan.*} keys, with the job's {@code gan:} section and the
- * GAN seed, make its {@link GanSpec}.
+ * GAN seed, make its {@link GanSpec}; a COMBO run's {@code dynamics.*} keys and the job's {@code dynamics:} sharing
+ * rule make its {@link DynamicsSpec}.
  */
 public final class SweepExpander {
 
@@ -64,7 +65,10 @@ public final class SweepExpander {
         for (String gap : gaps) {
             for (long seed : sweep.seeds()) {
                 GanSpec gan = method.usesGan() ? GanSpec.of(dataset.id(), sweep.gan(), ganOverrides, seed) : null;
-                runs.add(RunSpec.of(method, env, dataset, gap, seed, sweep.budget(), sweep.evaluation(), learner, gan));
+                DynamicsSpec dynamics = method.usesDynamicsModel()
+                        ? DynamicsSpec.of(dataset.id(), sweep.dynamics(), learner, seed) : null;
+                runs.add(RunSpec.of(method, env, dataset, gap, seed, sweep.budget(), sweep.evaluation(), learner, gan,
+                        dynamics));
             }
         }
     }

@@ -175,6 +175,28 @@ class AirflowExportTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void comboModelsArePretrainedInTasksOfTheirOwn(@TempDir Path out) throws IOException {
+        Plan plan = new Planner().plan(TestJobs.load("oris-table1.yaml"), null);
+        AirflowExporter.Result result = new AirflowExporter().export(plan, ExportOptions.from(plan.job()), out);
+        Map<String, Object> dag = (Map<String, Object>) ((Map<String, Object>) new Yaml()
+                .load(Files.readString(result.yaml()))).get(plan.job().dagId());
+        Map<String, Map<String, Object>> byId = new TreeMap<>();
+        for (Map<String, Object> t : (List<Map<String, Object>>) dag.get("tasks")) {
+            byId.put((String) t.get("task_id"), t);
+        }
+        List<StageTask> pretrain = plan.tasks(io.oris.orchestration.StageKind.PRETRAIN_DYNAMICS);
+        assertTrue(!pretrain.isEmpty(), "oris-table1 runs combo");
+        for (StageTask t : pretrain) {
+            Map<String, Object> exported = byId.get(t.id());
+            assertEquals(List.of("stage", "pretrain-dynamics", "--job", "/opt/oris/jobs/oris-table1.yaml", "--shard",
+                    t.shard().toString()), exported.get("application_args"));
+            String train = "train-" + t.datasetIds().get(0);
+            assertTrue(((List<String>) byId.get(train).get("dependencies")).contains(t.id()), train);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void yamlUsesOnlyDagFactory1AndAirflow3Forms(@TempDir Path out) throws IOException {
         for (JobDescriptor job : List.of(TestJobs.load("quickstart.yaml"), TestJobs.load("oris-table1.yaml"), parse(SCHEDULED))) {
             Plan plan = new Planner().plan(job, null);
