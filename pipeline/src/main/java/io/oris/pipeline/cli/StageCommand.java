@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "stage", description = "Run one stage task of a job (what Airflow and spark-submit call).")
 public final class StageCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "STAGE", description = "ingest, collect, pretrain-gan, train, evaluate or aggregate.")
+    @Parameters(index = "0", paramLabel = "STAGE", description = "ingest, collect, pretrain-gan, pretrain-dynamics, train, evaluate or aggregate.")
     String stage;
 
     @Option(names = "--job", required = true, description = "Job file (YAML).")

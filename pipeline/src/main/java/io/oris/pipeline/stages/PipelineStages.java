@@ -30,6 +30,7 @@ public final class PipelineStages {
         m.put(StageKind.INGEST, new IngestStage(spark));
         m.put(StageKind.COLLECT, new CollectStage(spark, learners));
         m.put(StageKind.PRETRAIN_GAN, new PretrainGanStage(spark));
+        m.put(StageKind.PRETRAIN_DYNAMICS, new PretrainDynamicsStage(spark));
         m.put(StageKind.TRAIN, new TrainStage(spark, learners, 20_000));
         m.put(StageKind.EVALUATE, new EvaluateStage(spark, learners, 5));
         m.put(StageKind.AGGREGATE, new AggregateStage(reportDir, onReport));

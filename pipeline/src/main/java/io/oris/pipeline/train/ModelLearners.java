@@ -1,6 +1,7 @@
 package io.oris.pipeline.train;
 
 import io.oris.model.combo.DynamicsEnsemble;
+import io.oris.model.combo.TerminationFn;
 import io.oris.model.config.DynamicsConfig;
 import io.oris.model.config.LearnerConfig;
 import io.oris.model.config.OrisConfig;
@@ -16,9 +17,11 @@ import io.oris.model.replay.Transitions;
 import io.oris.orchestration.descriptor.HyperparameterKeys;
 import io.oris.orchestration.descriptor.MethodCatalog;
 import io.oris.orchestration.descriptor.MethodInfo;
+import io.oris.orchestration.sweep.DynamicsSpec;
 import io.oris.orchestration.sweep.GanSpec;
 import io.oris.pipeline.combo.DynamicsArtifacts;
 import io.oris.pipeline.gan.GanArtifacts;
+import io.oris.sim.env.Task;
 import io.oris.storage.DatasetStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +39,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * ({@code sac.hidden}, {@code h2o.beta}, {@code oris.randomActionProbability}, ...; unknown keys fail the run; the job
  * parser has already rejected keys the method does not read), ORIS runs get their own pre-trained GAN (the one
  * their config's {@code gan} section names: their dataset, GAN settings and GAN seed), COMBO runs their dynamics
- * model (which methods need what: {@link MethodCatalog}) ({@link DynamicsArtifacts}), and each method gets its
+ * model (the one the pretrain-dynamics stage trained, {@link DynamicsArtifacts}) and their task's termination rule
+ * for model rollouts (which methods need what: {@link MethodCatalog}), and each method gets its
  * simulator rollout plan. The run's budget fills {@code iql.maxSteps} and {@code sql.maxSteps} (the length of IQL's and SQL's
  * cosine learning-rate schedules) with its {@code gradient_steps} unless the run's hyperparameters set that key.
  * Building a learner pins ND4J to {@link NativeThreads#configured()} native threads (1), so a task's arithmetic
@@ -72,19 +76,26 @@ public final class ModelLearners implements LearnerProvider {
     }
 
     /**
-     * COMBO with its dynamics model: loaded from the data root, or trained on the run's dataset with the run's seed
-     * and kept there ({@link DynamicsArtifacts}); the dataset's states start the model rollouts.
+     * COMBO with its dynamics model, loaded from the folder the pretrain-dynamics stage wrote (a missing model fails
+     * the run, naming the folder: a train task never trains it), the dataset's states to start the model rollouts
+     * from, and the termination rule of the run's task for them ({@link TaskTermination}).
      */
     private static Learner combo(RunConfig config, LearnerConfig cfg, LearnerDims dims, Path dataRoot) {
         if (config.datasetId() == null) {
             throw new IllegalArgumentException("run " + config.runId() + ": combo trains on an offline dataset, the run"
                     + " has none");
         }
+        DynamicsSpec spec = DynamicsArtifacts.of(config);
+        DynamicsConfig resolved = Learners.resolve(config.learnerName(), cfg).dynamics();
+        if (!resolved.equals(DynamicsArtifacts.config(spec))) {
+            throw new IllegalStateException("run " + config.runId() + ": the learner's dynamics settings " + resolved
+                    + " differ from those of the model it reads " + DynamicsArtifacts.config(spec));
+        }
+        DynamicsEnsemble model = DynamicsArtifacts.load(dataRoot, spec, config.runId());
         Transitions offline = OfflineData.of(new DatasetStore(dataRoot).read(config.datasetId()));
-        DynamicsConfig dc = Learners.resolve(config.learnerName(), cfg).dynamics();
-        DynamicsEnsemble model = DynamicsArtifacts.loadOrTrain(dataRoot, config.datasetId(), dc, config.seed(), offline);
-        return Learners.createWith(config.learnerName(), cfg, dims, new Learners.Pretrained(null, model, offline),
-                config.seed());
+        TerminationFn termination = TaskTermination.of(Task.parse(config.env()));
+        return Learners.createWith(config.learnerName(), cfg, dims,
+                new Learners.Pretrained(null, model, offline, termination), config.seed());
     }
 
     @Override

@@ -96,6 +96,11 @@ public record RunConfig(String runId, Map<String, Object> values) implements jav
         return mapOrNull(values, "gan");
     }
 
+    /** The {@code dynamics} section (COMBO runs: the seed of the pre-trained dynamics model), or null. */
+    public Map<String, Object> dynamics() {
+        return mapOrNull(values, "dynamics");
+    }
+
     private String string(Map<String, Object> m, String key) {
         Object v = m.get(key);
         if (v == null) {

@@ -279,10 +279,14 @@ public final class TrainRun {
         });
     }
 
-    /** Writes a complete snapshot folder (staged, then renamed into place). */
+    /**
+     * Writes a policy snapshot folder (staged, then renamed into place): what evaluation restores
+     * ({@link Learner#snapshotPolicy}: the complete state but for buffers only training needs, such as COMBO's model
+     * replay, which the resume checkpoint keeps).
+     */
     static void writeSnapshot(Path target, Learner learner) {
         AtomicPublish.writeFolder(target, staged -> {
-            learner.snapshot(staged);
+            learner.snapshotPolicy(staged);
             return null;
         });
     }

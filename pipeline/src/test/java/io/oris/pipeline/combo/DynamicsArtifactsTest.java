@@ -3,18 +3,21 @@ package io.oris.pipeline.combo;
 import io.oris.model.combo.DynamicsEnsemble;
 import io.oris.model.config.DynamicsConfig;
 import io.oris.model.replay.Transitions;
+import io.oris.orchestration.sweep.DynamicsSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** COMBO's dynamics model is trained once per (dataset, settings, seed), kept in the data root and reused. */
+/** COMBO's dynamics model: trained into its folder (named by dataset, resolved settings and seed), loaded back. */
 class DynamicsArtifactsTest {
     static Transitions data(int n) {
         Random r = new Random(1);
@@ -34,7 +37,7 @@ class DynamicsArtifactsTest {
     }
 
     @Test
-    void trainsOnceThenReuses(@TempDir Path root) {
+    void trainsIntoItsFolderAndLoadsBack(@TempDir Path root) {
         DynamicsConfig c = DynamicsConfig.builder()
                 .ensembleSize(2)
                 .elites(1)
@@ -46,11 +49,16 @@ class DynamicsArtifactsTest {
                 .maxEpochs(3)
                 .build();
         Transitions d = data(60);
-        DynamicsEnsemble a = DynamicsArtifacts.loadOrTrain(root, "toy", c, 3, d);
+        DynamicsSpec spec = new DynamicsSpec("toy", Map.of("ensembleSize", 2, "elites", 1, "hidden", List.of(8),
+                "batch", 16, "weightDecay", List.of(0.0, 0.0), "maxHoldout", 100, "patience", 2, "maxEpochs", 3), 3);
+        assertEquals(c, DynamicsArtifacts.config(spec), "the spec's settings over the model's defaults");
+        DynamicsEnsemble a = DynamicsArtifacts.train(root, spec, d).model();
         Path dir = DynamicsArtifacts.dir(root, "toy", c, 3);
-        assertTrue(Files.exists(DynamicsArtifacts.checkpoint(dir)) && Files.exists(dir.resolve("curve.csv")));
+        assertEquals(dir, DynamicsArtifacts.dir(root, spec));
+        assertTrue(Files.exists(DynamicsArtifacts.checkpoint(dir)) && Files.exists(dir.resolve("curve.csv"))
+                && Files.exists(dir.resolve("dynamics.json")));
         assertTrue(dir.getFileName().toString().startsWith("toy-") && dir.getFileName().toString().endsWith("-s3"));
-        DynamicsEnsemble b = DynamicsArtifacts.loadOrTrain(root, "toy", c, 3, null);   // no data needed: loaded
+        DynamicsEnsemble b = DynamicsArtifacts.load(root, spec, "r1");
         double[] s = {0.1, 0.2};
         double[] act = {0.3};
         double[] m1 = new double[3];

@@ -116,25 +116,34 @@ class TrainRunTest {
     }
 
     /**
-     * A COMBO run trains its dynamics model into the data root (once per dataset, settings and seed), then its
-     * learner; a key COMBO does not read (CQL's min-Q weight: COMBO's weight is combo.beta) fails the job.
+     * A COMBO run loads the dynamics model its pretrain-dynamics stage trained (without it the run fails, naming the
+     * folder, and trains nothing), then trains its learner; its policy snapshots leave the model replay out, its
+     * resume checkpoint keeps it. A key COMBO does not read (CQL's min-Q weight: COMBO's weight is combo.beta) fails
+     * the job.
      */
     @Test
-    void comboTrainsItsDynamicsModelThenTheLearner() throws Exception {
+    void comboLoadsItsPretrainedDynamicsModelThenTrains() throws Exception {
         String hp = "combo: {sac.hidden: [16, 16], sac.singleSourceBatch: 32, cql.sampledActions: 2,"
                 + " combo.rolloutBatch: 20, combo.rolloutHorizon: 2, combo.rolloutEvery: 3, dynamics.hidden: [16],"
                 + " dynamics.weightDecay: [1.0e-4, 1.0e-4], dynamics.ensembleSize: 3, dynamics.elites: 2,"
                 + " dynamics.maxEpochs: 3}";
         RunConfig config = run("combo", 6, hp);
+        TrainOutcome missing = new TrainRun(config, root, new ModelLearners()).execute();
+        assertTrue(missing.failed());
+        Path model = io.oris.pipeline.combo.DynamicsArtifacts.dir(root, io.oris.pipeline.combo.DynamicsArtifacts.of(config));
+        assertTrue(missing.error().contains(model.toString()) && missing.error().contains("pretrain-dynamics"),
+                missing.error());
+        assertFalse(Files.exists(root.resolve("dynamics")), "a train task never trains the model");
+
+        io.oris.pipeline.combo.DynamicsArtifacts.train(root, io.oris.pipeline.combo.DynamicsArtifacts.of(config),
+                OfflineData.of(new io.oris.storage.DatasetStore(root).read(config.datasetId())));
         TrainOutcome out = new TrainRun(config, root, new ModelLearners()).execute();
         assertFalse(out.failed(), out.error());
         RunDirectory dir = RunDirectory.of(root, config.runId());
         assertEquals(List.of(0L, 3L, 6L), dir.snapshotSteps());
-        try (var models = Files.list(root.resolve("dynamics"))) {
-            List<Path> m = models.toList();
-            assertEquals(1, m.size());
-            assertTrue(Files.exists(m.get(0).resolve("dynamics.bin")) && Files.exists(m.get(0).resolve("curve.csv")));
-        }
+        assertTrue(Files.size(dir.snapshotDir(6).resolve("learner.bin"))
+                < Files.size(dir.dir().resolve("checkpoint").resolve("learner.bin")),
+                "the policy snapshot leaves the model replay out, the checkpoint keeps it");
         Learner trained = learner(config);
         trained.restore(dir.snapshotDir(6));
         assertEquals(6, trained.step());

@@ -32,9 +32,26 @@ public final class HopperEnv extends LocomotionEnv {
                 return false;
             }
         }
-        double height = qpos.get(1);
-        double angle = qpos.get(2);
+        return uprightEnough(qpos.get(1), qpos.get(2));
+    }
+
+    /** gym v2's height and angle condition: height &gt; 0.7 and |angle| &lt; 0.2. */
+    static boolean uprightEnough(double height, double angle) {
         return height > 0.7 && Math.abs(angle) < 0.2;
+    }
+
+    /**
+     * The healthy check on an observation (qpos[1:], then the clipped qvel): every entry finite, |obs[1:]| &lt; 100
+     * (qpos[2:] and the observed velocities), height obs[0] &gt; 0.7 and |angle obs[1]| &lt; 0.2. For model
+     * transitions, whose state exists only as an observation (the termination function of MBPO, MOPO and COMBO).
+     */
+    public static boolean healthyObservation(double[] obs) {
+        for (int i = 0; i < obs.length; i++) {
+            if (!Double.isFinite(obs[i]) || (i >= 1 && Math.abs(obs[i]) >= 100)) {
+                return false;
+            }
+        }
+        return uprightEnough(obs[0], obs[1]);
     }
 
     @Override

@@ -19,9 +19,21 @@ public final class Walker2dEnv extends LocomotionEnv {
 
     @Override
     protected boolean healthy(DoubleBuffer qpos, DoubleBuffer qvel) {
-        double height = qpos.get(1);
-        double angle = qpos.get(2);
+        return uprightEnough(qpos.get(1), qpos.get(2));
+    }
+
+    /** gym v2's condition: 0.8 &lt; height &lt; 2.0 and −1 &lt; angle &lt; 1. */
+    static boolean uprightEnough(double height, double angle) {
         return height > 0.8 && height < 2.0 && angle > -1.0 && angle < 1.0;
+    }
+
+    /**
+     * The healthy check on an observation (qpos[1:], then the clipped qvel): height obs[0] and angle obs[1] as
+     * {@link #healthy} checks qpos[1] and qpos[2]. For model transitions, whose state exists only as an observation
+     * (the termination function of MBPO, MOPO and COMBO).
+     */
+    public static boolean healthyObservation(double[] obs) {
+        return uprightEnough(obs[0], obs[1]);
     }
 
     @Override
