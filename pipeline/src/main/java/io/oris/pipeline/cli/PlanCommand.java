@@ -1,9 +1,11 @@
 package io.oris.pipeline.cli;
 
 import io.oris.orchestration.descriptor.JobDescriptor;
+import io.oris.orchestration.plan.CostEstimate;
 import io.oris.orchestration.plan.Plan;
 import io.oris.orchestration.plan.PlanPrinter;
 import io.oris.orchestration.plan.Planner;
+import io.oris.orchestration.plan.Throughput;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,7 +17,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code oris plan JOB}: expands a job file into its stages, task DAG and run counts without running
- * anything, and warns when D4RL files the job needs are missing from {@code <data-root>/d4rl/}.
+ * anything, and warns when D4RL files the job needs are missing from {@code <data-root>/d4rl/}. With
+ * {@code --executors N} it adds a scale estimate ({@link CostEstimate}): core-hours, wall time on N executor slots
+ * and storage per stage, from measured throughput ({@code --bench FILE} of {@code oris bench learners --json}, else
+ * the built-in figures of {@link Throughput#defaults()}).
  */
 @Command(name = "plan", description = "Show a job's stages, task DAG and run counts without running anything.")
 public final class PlanCommand implements Callable<Integer> {
@@ -25,6 +30,14 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--runs", description = "Also list every run (run id, method, dataset, gap, seed).")
     boolean listRuns;
+
+    @Option(names = "--executors", paramLabel = "N",
+            description = "Estimate cost and wall time on N single-core executor slots (e.g. executors x cores).")
+    Integer executors;
+
+    @Option(names = "--bench", paramLabel = "FILE",
+            description = "Throughput figures for the estimate: the JSON of 'oris bench learners --json FILE'.")
+    Path bench;
 
     @Mixin
     DataRootOption dataRoot;
@@ -37,6 +50,10 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan = new Planner().plan(JobDescriptor.load(job), dataRoot.path());
         PrintWriter out = spec.commandLine().getOut();
         out.print(PlanPrinter.render(plan, listRuns));
+        if (executors != null || bench != null) {
+            Throughput rates = bench == null ? Throughput.defaults() : Throughput.defaults().withBench(bench);
+            out.print(CostEstimate.of(plan, executors == null ? 1 : executors, rates).render());
+        }
         out.flush();
         String warning = PlanPrinter.missingInputsWarning(plan);
         if (!warning.isEmpty()) {
