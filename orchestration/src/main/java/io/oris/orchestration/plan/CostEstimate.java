@@ -50,8 +50,15 @@ public final class CostEstimate {
         this.throughput = throughput;
     }
 
-    /** The cost of one stage: its tasks, its parallel units' core-seconds and the bytes it writes. */
-    public record StageCost(StageKind kind, long tasks, List<Double> unitSeconds, long bytes, String unit) {
+    /**
+     * The cost of one stage: its tasks, its parallel units' core-seconds and the bytes it writes; {@code units} may
+     * exceed the timed ones ({@code unitSeconds}) where a kind of work has no measured rate.
+     */
+    public record StageCost(StageKind kind, long tasks, List<Double> unitSeconds, long bytes, String unit, long units) {
+        public boolean timed() {
+            return units == unitSeconds.size();
+        }
+
         public double coreHours() {
             return unitSeconds.stream().mapToDouble(Double::doubleValue).sum() / 3600.0;
         }
@@ -87,6 +94,13 @@ public final class CostEstimate {
                         }
                     }
                 }
+                case PRETRAIN_DYNAMICS -> {
+                    // COMBO's ensembles: counted, not timed (their training rate has not been measured)
+                    unit = "model";
+                    long models = plan.tasks(kind).stream().mapToLong(t -> plan.dynamics(t).size()).sum();
+                    stages.put(kind, new StageCost(kind, tasks.get(kind), List.of(), 0, unit, models));
+                    continue;
+                }
                 case TRAIN -> {
                     unit = "run";
                     for (RunSpec r : plan.runs()) {
@@ -106,7 +120,7 @@ public final class CostEstimate {
                 }
                 default -> unit = "task";
             }
-            stages.put(kind, new StageCost(kind, tasks.get(kind), List.copyOf(units), bytes, unit));
+            stages.put(kind, new StageCost(kind, tasks.get(kind), List.copyOf(units), bytes, unit, units.size()));
         }
         return new CostEstimate(stages, executors, throughput);
     }
@@ -243,18 +257,21 @@ public final class CostEstimate {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%nEstimate on %d executor slot%s (one task per core; rates: %s):%n",
                 executors, executors == 1 ? "" : "s", throughput.source()));
-        sb.append(String.format(Locale.ROOT, "  %-14s %6s %10s %12s %12s %10s%n", "stage", "tasks", "units",
+        sb.append(String.format(Locale.ROOT, "  %-17s %6s %15s %11s %10s %10s%n", "stage", "tasks", "units",
                 "core-hours", "wall", "writes"));
         for (StageCost s : stages.values()) {
-            sb.append(String.format(Locale.ROOT, "  %-14s %6d %10s %12.2f %12s %10s%n", s.kind().cliName(), s.tasks(),
-                    s.unitSeconds().isEmpty() ? "-" : s.unitSeconds().size() + " " + s.unit()
-                            + (s.unitSeconds().size() == 1 ? "" : "s"),
-                    s.coreHours(), duration(wallSeconds(s.kind())), bytes(s.bytes())));
+            sb.append(String.format(Locale.ROOT, "  %-17s %6d %15s %11.2f %10s %10s%n", s.kind().cliName(), s.tasks(),
+                    s.units() == 0 ? "-" : s.units() + " " + s.unit() + (s.units() == 1 ? "" : "s"),
+                    s.coreHours(), s.timed() ? duration(wallSeconds(s.kind())) : "not timed", bytes(s.bytes())));
         }
-        sb.append(String.format(Locale.ROOT, "  %-14s %6s %10s %12.2f %12s %10s%n", "total", "", "", coreHours(),
+        sb.append(String.format(Locale.ROOT, "  %-17s %6s %15s %11.2f %10s %10s%n", "total", "", "", coreHours(),
                 duration(wallSeconds()), bytes(bytes())));
         sb.append("  (stages summed in order: an upper bound where stages of different datasets could overlap;"
-                + " ingest and aggregate are not timed)\n");
+                + " ingest and aggregate are not timed");
+        if (stages.values().stream().anyMatch(s -> !s.timed())) {
+            sb.append("; nor is pretrain-dynamics, COMBO's ensembles, whose training rate has not been measured");
+        }
+        sb.append(")\n");
         return sb.toString();
     }
 

@@ -114,6 +114,16 @@ class CostEstimateTest {
     }
 
     @Test
+    void comboModelsAreCountedButNotTimed() {
+        Plan plan = new Planner().plan(parse(job(SWEEP.replace("methods: [sac, oris, cql]", "methods: [combo]").replace("gan: {steps: 1200}", ""))), null);
+        CostEstimate e = CostEstimate.of(plan, 2, Throughput.defaults());
+        CostEstimate.StageCost d = e.stages().get(StageKind.PRETRAIN_DYNAMICS);
+        assertEquals(2, d.units(), "one ensemble per seed");
+        assertTrue(!d.timed() && e.render().contains("not timed"), e.render());
+        assertEquals(2 * 10_000 / 8.0 / 3600, e.stages().get(StageKind.TRAIN).coreHours(), 1e-12);
+    }
+
+    @Test
     void makespanIsTheLongestProcessingTimeFirstSchedule() {
         assertEquals(0, CostEstimate.makespan(List.of(), 3), 1e-12);
         assertEquals(10, CostEstimate.makespan(List.of(10.0, 1.0, 1.0, 1.0), 2), 1e-12);
