@@ -42,8 +42,11 @@ public interface Learner extends Policy {
     /** Number of updates applied. */
     long step();
 
-    /** A frozen plain-Java copy of the current actor, for rollouts (one per thread is fine). */
-    Policy policy();
+    /**
+     * A frozen plain-Java copy of the current actor, for rollouts (one per thread is fine); its {@link
+     * ExportablePolicy#export()} is what an evaluation snapshot stores.
+     */
+    ExportablePolicy policy();
 
     /** Acts with the current actor (plain-Java forward of a copy refreshed after each update). */
     @Override
