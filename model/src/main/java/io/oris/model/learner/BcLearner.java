@@ -76,7 +76,7 @@ public final class BcLearner extends OfflineBase {
     }
 
     @Override
-    protected Policy buildPolicy() {
+    protected ExportablePolicy buildPolicy() {
         return deterministicPolicy(net, group);
     }
 

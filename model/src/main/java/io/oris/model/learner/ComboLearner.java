@@ -42,9 +42,8 @@ import java.util.Map;
  *
  * <p>The model replay (the filled part of its ring and the ring's position) is part of the learner's state
  * ({@link #save}), so restore-and-continue equals an uninterrupted run bit for bit. At the default sizes it holds up
- * to 1.25 M transitions (stored as floats, about 135 MB for hopper), so a policy snapshot ({@link #snapshotPolicy})
- * leaves it out: a learner restored from one has an empty model replay and runs a fresh rollout round before its
- * next update, which evaluation never does.
+ * to 1.25 M transitions (stored as floats, about 135 MB for hopper); only the resume checkpoint carries it, since the
+ * evaluation snapshots hold the policy alone (docs/architecture.md §7.6).
  */
 public final class ComboLearner extends CqlLearner {
     /** Name prefix of the model replay's entries in the learner state. */
@@ -58,8 +57,6 @@ public final class ComboLearner extends CqlLearner {
     private final int modelRows;
     private final boolean modelStatesOnly;
     private int rounds;
-    /** False only while {@link #snapshotPolicy} writes: the policy snapshot leaves the model replay out. */
-    private boolean replayInState = true;
 
     /**
      * @param model the trained dynamics model (the pre-training artifact)
@@ -202,14 +199,12 @@ public final class ComboLearner extends CqlLearner {
     /** The model replay's ring and position (the rest of the state is SAC's and CQL's). */
     @Override
     protected void saveExtra(StateWriter w) throws IOException {
-        if (replayInState) {
-            modelReplay.save(w, MODEL_REPLAY);
-        }
+        modelReplay.save(w, MODEL_REPLAY);
     }
 
     /**
-     * Reads the model replay back; a state without it (a policy snapshot, or a checkpoint written before the replay
-     * was part of the state) leaves the replay empty, so the next update runs a fresh rollout round first.
+     * Reads the model replay back; a state without it (a checkpoint or snapshot written before the replay was part
+     * of the state) leaves the replay empty, so the next update runs a fresh rollout round first.
      */
     @Override
     protected void loadExtra(StateReader r) throws IOException {
@@ -217,17 +212,6 @@ public final class ComboLearner extends CqlLearner {
             modelReplay.load(r, MODEL_REPLAY);
         } else {
             modelReplay.clear();
-        }
-    }
-
-    /** The learner state without the model replay: what evaluation needs, a small fraction of the full state. */
-    @Override
-    public void snapshotPolicy(Path dir) throws IOException {
-        replayInState = false;
-        try {
-            snapshot(dir);
-        } finally {
-            replayInState = true;
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * A frozen copy of an actor as a {@link Policy}: either tanh-Gaussian (SAC family: output [μ, log σ]) or
  * deterministic (TD3+BC, BC: output tanh(μ), the same action whether or not {@code deterministic} is asked).
  */
-public final class HostPolicy implements Policy {
+public final class HostPolicy implements ExportablePolicy {
     private final HostMlp net;
     private final int actDim;
     private final boolean gaussian;
@@ -47,6 +47,14 @@ public final class HostPolicy implements Policy {
             a[j] = (float) Math.tanh(u);
         }
         return a;
+    }
+
+    @Override
+    public PolicyExport export() {
+        PolicyHead head = gaussian
+                ? new PolicyHead.TanhGaussian(actDim, logStdMin, logStdMax, logStdMultiplier, logStdOffset)
+                : new PolicyHead.DeterministicTanh(actDim);
+        return new PolicyExport(net, head, null);
     }
 
     @Override

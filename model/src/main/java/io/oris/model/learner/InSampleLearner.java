@@ -278,7 +278,7 @@ abstract class InSampleLearner extends OfflineBase {
     }
 
     @Override
-    protected Policy buildPolicy() {
+    protected ExportablePolicy buildPolicy() {
         return new GaussianPolicy(new HostMlp(actorNet, HostIO.toHost(actor.params()), 0), logStd, head);
     }
 

@@ -42,8 +42,11 @@ public interface Learner extends Policy {
     /** Number of updates applied. */
     long step();
 
-    /** A frozen plain-Java copy of the current actor, for rollouts (one per thread is fine). */
-    Policy policy();
+    /**
+     * A frozen plain-Java copy of the current actor, for rollouts (one per thread is fine); its {@link
+     * ExportablePolicy#export()} is what an evaluation snapshot stores.
+     */
+    ExportablePolicy policy();
 
     /** Acts with the current actor (plain-Java forward of a copy refreshed after each update). */
     @Override
@@ -60,15 +63,6 @@ public interface Learner extends Policy {
     /** Writes the complete state to {@code dir/learner.bin} atomically (temporary file, then rename). */
     default void snapshot(Path dir) throws IOException {
         io.oris.storage.AtomicPublish.writeFile(dir.resolve("learner.bin"), this::save);
-    }
-
-    /**
-     * Writes what evaluating the policy needs to {@code dir/learner.bin} (the pipeline's policy snapshots): by default
-     * the complete state, as {@link #snapshot}; a learner that owns a large buffer only training needs (COMBO's model
-     * replay) leaves it out. {@link #restore} reads either.
-     */
-    default void snapshotPolicy(Path dir) throws IOException {
-        snapshot(dir);
     }
 
     /** Restores from {@code dir/learner.bin}. */

@@ -7,11 +7,11 @@ import java.util.random.RandomGenerator;
  * each observation goes through the training data's {@link StateNormalizer} before the inner policy acts, as CORL
  * wraps its evaluation environment. Keeps the inner policy's thread-safety.
  */
-public final class NormalizingPolicy implements Policy {
-    private final Policy inner;
+public final class NormalizingPolicy implements ExportablePolicy {
+    private final ExportablePolicy inner;
     private final StateNormalizer normalizer;
 
-    public NormalizingPolicy(Policy inner, StateNormalizer normalizer) {
+    public NormalizingPolicy(ExportablePolicy inner, StateNormalizer normalizer) {
         if (inner.obsDim() != normalizer.obsDim()) {
             throw new IllegalArgumentException("policy takes " + inner.obsDim() + " state dimensions, normaliser "
                     + normalizer.obsDim());
@@ -23,6 +23,15 @@ public final class NormalizingPolicy implements Policy {
     @Override
     public float[] act(float[] obs, boolean deterministic, RandomGenerator rng) {
         return inner.act(normalizer.apply(obs), deterministic, rng);
+    }
+
+    @Override
+    public PolicyExport export() {
+        PolicyExport e = inner.export();
+        if (e.normalizer() != null) {
+            throw new IllegalStateException("policy already normalises its observations");
+        }
+        return e.withNormalizer(normalizer);
     }
 
     @Override

@@ -37,7 +37,7 @@ abstract class OfflineBase implements Learner {
     protected double[] rew;
     protected double[] next;
     protected double[] done;
-    private Policy cached;
+    private ExportablePolicy cached;
     private long cachedStep = -1;
 
     OfflineBase(String method, LearnerDims dims, String dataType, int batchSize, long seed) {
@@ -145,10 +145,10 @@ abstract class OfflineBase implements Learner {
     public abstract Map<String, Double> lossesAndGradients();
 
     /** A fresh frozen copy of the current actor that acts on raw observations. */
-    protected abstract Policy buildPolicy();
+    protected abstract ExportablePolicy buildPolicy();
 
     @Override
-    public Policy policy() {
+    public ExportablePolicy policy() {
         if (cached == null || cachedStep != step) {
             cached = buildPolicy();
             cachedStep = step;

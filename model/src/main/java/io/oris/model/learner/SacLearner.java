@@ -97,7 +97,7 @@ public class SacLearner implements Learner {
     private double[] criticIn;
     private double[] targetIn;
     private double alphaGrad;
-    private Policy cachedPolicy;
+    private HostPolicy cachedPolicy;
     private long cachedPolicyStep = -1;
 
     public SacLearner(String method, LearnerDims dims, SacConfig cfg, long seed) {
@@ -528,7 +528,7 @@ public class SacLearner implements Learner {
     // ------------------------------------------------------------------ policy
 
     @Override
-    public Policy policy() {
+    public ExportablePolicy policy() {
         if (cachedPolicy == null || cachedPolicyStep != step) {
             cachedPolicy = new HostPolicy(new HostMlp(actorNet, HostIO.toHost(actor.params()), 0), actDim, true,
                     cfg.logStdMin(), cfg.logStdMax(), head.multiplier(), head.offset());

@@ -39,6 +39,11 @@ public final class StateNormalizer {
         return new StateNormalizer(stats.stateMean(), scale);
     }
 
+    /** The map with mean {@code mean} and divisor {@code scale} (positive, finite), e.g. read from a policy snapshot. */
+    public static StateNormalizer of(double[] mean, double[] scale) {
+        return new StateNormalizer(mean, scale);
+    }
+
     /** The identity map (μ = 0, divisor 1): what a learner without normalisation uses. */
     public static StateNormalizer identity(int obsDim) {
         double[] ones = new double[obsDim];

@@ -261,7 +261,7 @@ public final class Td3BcLearner extends OfflineBase {
 
     /** The deterministic actor behind the state normaliser: acts on raw observations. */
     @Override
-    protected Policy buildPolicy() {
+    protected ExportablePolicy buildPolicy() {
         return new NormalizingPolicy(deterministicPolicy(actorNet, actor), normalizer);
     }
 

@@ -38,6 +38,49 @@ public final class HostMlp {
         }
     }
 
+    /**
+     * A network from its layers as they are stored in a policy snapshot ({@code io.oris.model.policy}): layer l has
+     * weights {@code [sizes[l]][sizes[l+1]]} row-major and {@code sizes[l+1]} biases (the arrays are copied).
+     */
+    public HostMlp(int[] sizes, float[][] weights, float[][] biases) {
+        if (sizes.length < 2 || weights.length != sizes.length - 1 || biases.length != sizes.length - 1) {
+            throw new IllegalArgumentException("a network of " + (sizes.length - 1) + " layers needs as many weight and"
+                    + " bias arrays, got " + weights.length + " and " + biases.length);
+        }
+        this.sizes = sizes.clone();
+        this.weights = new float[weights.length][];
+        this.biases = new float[biases.length][];
+        for (int l = 0; l < weights.length; l++) {
+            if (weights[l].length != sizes[l] * sizes[l + 1] || biases[l].length != sizes[l + 1]) {
+                throw new IllegalArgumentException("layer " + l + " (" + sizes[l] + " -> " + sizes[l + 1] + ") has "
+                        + weights[l].length + " weights and " + biases[l].length + " biases, expected "
+                        + sizes[l] * sizes[l + 1] + " and " + sizes[l + 1]);
+            }
+            this.weights[l] = weights[l].clone();
+            this.biases[l] = biases[l].clone();
+        }
+    }
+
+    /** Number of linear layers (ReLU after each but the last). */
+    public int layers() {
+        return weights.length;
+    }
+
+    /** Width of layer boundary {@code l}: 0 is the input, {@link #layers()} the output. */
+    public int size(int l) {
+        return sizes[l];
+    }
+
+    /** Weights of layer {@code l}, {@code [in][out]} row-major (a copy). */
+    public float[] weights(int l) {
+        return weights[l].clone();
+    }
+
+    /** Biases of layer {@code l} (a copy). */
+    public float[] bias(int l) {
+        return biases[l].clone();
+    }
+
     public int inputSize() {
         return sizes[0];
     }

@@ -88,17 +88,31 @@ public final class SimulatedReplay {
         return b;
     }
 
-    /** Writes contents and ring position (for resuming a run exactly). */
+    /**
+     * Marks the checkpoint format that holds the filled rows only (a negative int where the full-ring format, read
+     * still, starts with the positive capacity).
+     */
+    private static final int FILLED_ROWS_FORMAT = -2;
+
+    /**
+     * Writes the filled part of the ring and its position (for resuming a run exactly): the rows 0 .. size − 1 of each
+     * column, since a ring fills from row 0 and wraps only once full. An early checkpoint of a large ring is then as
+     * small as its content.
+     */
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
+        d.writeInt(FILLED_ROWS_FORMAT);
         d.writeInt(capacity);
         d.writeInt(obsDim);
         d.writeInt(actDim);
         d.writeInt(size);
         d.writeInt(head);
-        for (float[] a : new float[][] {obs, act, rew, next, done}) {
-            for (float v : a) {
-                d.writeFloat(v);
+        int[] widths = {obsDim, actDim, 1, obsDim, 1};
+        float[][] columns = {obs, act, rew, next, done};
+        for (int c = 0; c < columns.length; c++) {
+            int n = size * widths[c];
+            for (int i = 0; i < n; i++) {
+                d.writeFloat(columns[c][i]);
             }
         }
         d.flush();
@@ -145,18 +159,34 @@ public final class SimulatedReplay {
         System.arraycopy(v, 0, target, 0, count);
     }
 
-    /** Reads what {@link #save} wrote into a buffer of the same shape. */
+    /** Reads what {@link #save} wrote (or the full-ring format of earlier versions) into a buffer of the same shape. */
     public void load(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        if (d.readInt() != capacity || d.readInt() != obsDim || d.readInt() != actDim) {
-            throw new IOException("simulated buffer snapshot has a different shape");
+        int first = d.readInt();
+        boolean filledOnly = first == FILLED_ROWS_FORMAT;
+        int cap = filledOnly ? d.readInt() : first;
+        int o = d.readInt();
+        int a = d.readInt();
+        if (cap != capacity || o != obsDim || a != actDim) {
+            throw new IOException("simulated buffer snapshot has capacity/obs/action " + cap + "/" + o + "/" + a
+                    + ", this buffer " + capacity + "/" + obsDim + "/" + actDim);
         }
-        size = d.readInt();
-        head = d.readInt();
-        for (float[] a : new float[][] {obs, act, rew, next, done}) {
-            for (int i = 0; i < a.length; i++) {
-                a[i] = d.readFloat();
+        int n = d.readInt();
+        int h = d.readInt();
+        if (n < 0 || n > capacity || h < 0 || h >= capacity || (n < capacity && h != n)) {
+            throw new IOException("simulated buffer snapshot has size " + n + " and head " + h + " for capacity "
+                    + capacity);
+        }
+        size = n;
+        head = h;
+        int[] widths = {obsDim, actDim, 1, obsDim, 1};
+        float[][] columns = {obs, act, rew, next, done};
+        for (int c = 0; c < columns.length; c++) {
+            int rows = (filledOnly ? size : capacity) * widths[c];
+            for (int i = 0; i < rows; i++) {
+                columns[c][i] = d.readFloat();
             }
+            java.util.Arrays.fill(columns[c], rows, columns[c].length, 0f);
         }
     }
 }

@@ -176,17 +176,6 @@ class ComboLearnerTest {
         b.update(in.get(0));
         assertEquals(0, b.rounds(), "step 5: no rollout round is due, and the restored replay has rows");
 
-        Path policyOnly = dir.resolve("policy");
-        l.snapshotPolicy(policyOnly);
-        assertTrue(Files.size(policyOnly.resolve("learner.bin")) < Files.size(dir.resolve("learner.bin")));
-        ComboLearner e = new ComboLearner("combo", LearnerDims.of(obs, act), s, cql, c, model(obs, act),
-                offline(20, obs, act, 3), TerminationFn.NEVER, 99);
-        e.restore(policyOnly);
-        assertEquals(0, e.modelReplay().size(), "a policy snapshot leaves the model replay out");
-        float[] o = new float[obs];
-        assertArrayEquals(l.act(o, true, new SeededRandom(1)), e.act(o, true, new SeededRandom(1)));
-        e.update(in.get(0));
-        assertEquals(1, e.rounds(), "a learner restored from a policy snapshot refills its model replay first");
     }
 
     /**

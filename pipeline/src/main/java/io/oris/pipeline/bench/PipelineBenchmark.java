@@ -65,9 +65,8 @@ public final class PipelineBenchmark {
         Task task = Task.HALFCHEETAH;
         Learner learner = new ModelLearners().create(config, LearnerDims.of(task.observationDim(), task.actionDim()), work);
         RunDirectory dir = RunDirectory.of(work, config.runId());
-        Files.createDirectories(dir.snapshotDir(1));
-        learner.snapshot(dir.snapshotDir(1));
-        dir.writeStatus(new RunStatus(RunStatus.SUCCEEDED, null, 1, 1, null, null));
+        dir.writePolicySnapshot(learner);   // the step-0 policy snapshot
+        dir.writeStatus(new RunStatus(RunStatus.SUCCEEDED, null, 1, 0, null, null));
         return config;
     }
 
@@ -77,7 +76,7 @@ public final class PipelineBenchmark {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             List<EvalItem> list = new ArrayList<>();
             for (int i = 0; i < items; i++) {
-                list.add(new EvalItem(config, 1, i * episodesPerItem, episodesPerItem));
+                list.add(new EvalItem(config, 0, i * episodesPerItem, episodesPerItem));
             }
             EvaluateStage.fanOut(jsc, list.subList(0, Math.min(2, items)), work, new ModelLearners()); // warm-up
             long start = System.nanoTime();

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             RunCommand.class,
             ResultsCommand.class,
+            ExportPolicyCommand.class,
             StageCommand.class,
             SubmitCommand.class,
             AirflowCommand.class,

@@ -2,6 +2,10 @@ package io.oris.pipeline.runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.oris.model.learner.Learner;
+import io.oris.model.policy.PolicyFiles;
+import io.oris.storage.AtomicPublish;
+import io.oris.storage.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The folder of one run ({@code <data-root>/runs/<run-id>/}, docs/architecture.md §5, §7.2, §7.3): {@code config.json},
- * {@code status.json}, {@code snapshots/step-N/} (complete snapshots only: each is staged and renamed),
+ * {@code status.json}, {@code snapshots/step-N/} (policy snapshots, {@code oris-policy/1} of {@link PolicyFiles}:
+ * complete snapshots only, each is staged and renamed), {@code checkpoint/} (the full learner state for resuming),
  * {@code train_metrics.parquet} and {@code eval.parquet}.
  */
 public final class RunDirectory {
@@ -113,6 +118,36 @@ public final class RunDirectory {
     /** The folder of the snapshot at gradient step {@code step}. */
     public Path snapshotDir(long step) {
         return snapshotsDir().resolve("step-" + step);
+    }
+
+    /** The folder of the resume checkpoint (full learner state, simulated replay). */
+    public Path checkpointDir() {
+        return dir.resolve("checkpoint");
+    }
+
+    /**
+     * Writes the policy snapshot of {@code learner} at its current step: the actor only, in float32
+     * ({@link PolicyFiles}), staged and renamed into {@code snapshots/step-N/}.
+     */
+    public void writePolicySnapshot(Learner learner) {
+        Map<String, Object> about = new java.util.LinkedHashMap<>();
+        about.put("run_id", runId());
+        about.put("method", learner.method());
+        about.put("step", learner.step());
+        AtomicPublish.writeFolder(snapshotDir(learner.step()), staged -> {
+            PolicyFiles.write(learner.policy().export(), staged, about);
+            return null;
+        });
+    }
+
+    /** The snapshot folder of {@code step}; a step without a snapshot fails listing the steps the run has. */
+    public Path requireSnapshot(long step) {
+        List<Long> steps = snapshotSteps();
+        if (!steps.contains(step)) {
+            throw new BadInputException(snapshotsDir(), "step-" + step, "run " + runId() + " has no snapshot at step "
+                    + step + "; its snapshot steps are " + (steps.isEmpty() ? "none" : steps.toString()));
+        }
+        return snapshotDir(step);
     }
 
     /** Steps of the complete snapshots, ascending. */

@@ -1,7 +1,6 @@
 package io.oris.pipeline.stages;
 
-import io.oris.model.learner.Learner;
-import io.oris.model.learner.LearnerDims;
+import io.oris.model.learner.Policy;
 import io.oris.orchestration.plan.StageTask;
 import io.oris.orchestration.runner.RunContext;
 import io.oris.orchestration.runner.StageExecutor;
@@ -12,6 +11,7 @@ import io.oris.pipeline.runs.RunDirectory;
 import io.oris.pipeline.runs.RunStatus;
 import io.oris.pipeline.train.LearnerProvider;
 import io.oris.pipeline.train.RunConfig;
+import io.oris.pipeline.train.SnapshotPolicies;
 import io.oris.pipeline.train.TrainRun;
 import io.oris.sim.env.Environments;
 import io.oris.sim.env.MujocoEnv;
@@ -148,15 +148,14 @@ public final class EvaluateStage implements StageExecutor {
         return true;
     }
 
-    /** Runs on an executor: restores the snapshot's policy and plays the item's episodes in the real environment. */
+    /** Runs on an executor: reads the snapshot's policy and plays the item's episodes in the real environment. */
     static List<EvalRow> evaluate(EvalItem item, Path root, LearnerProvider provider) throws Exception {
         RunConfig config = item.config();
         Task task = Task.parse(config.env());
-        Learner learner = provider.create(config, LearnerDims.of(task.observationDim(), task.actionDim()), root);
-        learner.restore(RunDirectory.of(root, config.runId()).snapshotDir(item.step()));
+        Policy snapshot = SnapshotPolicies.load(root, config, item.step(), provider).policy();
         List<EvalRow> rows = new ArrayList<>();
         try (MujocoEnv env = Environments.real(task, config.seed())) {
-            var policy = TrainRun.policyOf(learner, new SplittableRandom(config.seed()));
+            var policy = TrainRun.asActionPolicy(snapshot, new SplittableRandom(config.seed()));
             List<EpisodeResult> results = new Evaluator(config.maxEpisodeSteps())
                     .run(env, policy, config.seed() * 1000 + item.step(), item.firstEpisode(), item.episodes());
             for (EpisodeResult r : results) {

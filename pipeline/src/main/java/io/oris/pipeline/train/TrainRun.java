@@ -30,7 +30,8 @@ import java.util.TreeMap;
 /**
  * The body of one train task (one run of the sweep), run inside a Spark task on its own simulator: loads the
  * offline dataset, builds the learner, alternates simulator collection and gradient steps epoch by epoch,
- * writes a policy snapshot of the untrained policy at step 0 (once: a resumed run keeps it) and then every
+ * writes a policy snapshot (the actor only, float32: {@link RunDirectory#writePolicySnapshot}) of the untrained
+ * policy at step 0 (once: a resumed run keeps it) and then every
  * {@code eval_every} steps, a resume checkpoint every {@code snapshot_every}, and records the outcome in
  * {@code status.json}. A run that fails (a non-finite loss, a crash) is marked failed with its error; a killed run
  * resumes from its last checkpoint, bit for bit: every checkpoint is a clean boundary, where the random streams and
@@ -125,13 +126,13 @@ public final class TrainRun {
         LearnerDims dims = new LearnerDims(task.observationDim(), task.actionDim(),
                 stored == null ? null : OfflineData.stats(stored));
         Learner learner = learners.create(config, dims, dataRoot);
-        Path checkpoint = dir.dir().resolve("checkpoint");
+        Path checkpoint = dir.checkpointDir();
         if (Files.exists(checkpoint.resolve("learner.bin"))) {
             learner.restore(checkpoint);
         }
         long step = learner.step();
         if (step == 0 && !Files.isDirectory(dir.snapshotDir(0))) {
-            writeSnapshot(dir.snapshotDir(0), learner);   // the untrained policy: every curve starts at step 0
+            dir.writePolicySnapshot(learner);   // the untrained policy: every curve starts at step 0
         }
         MetricsLog metrics = new MetricsLog(dir.trainMetricsFile(), step);
         SplittableRandom rng = batchRandom(config.seed(), step);
@@ -191,7 +192,7 @@ public final class TrainRun {
                         step++;
                         PausePoint.reach("train-step@" + step);
                         if (step % config.evalEvery() == 0 || step == total) {
-                            writeSnapshot(dir.snapshotDir(step), learner);
+                            dir.writePolicySnapshot(learner);
                         }
                         if (step % config.snapshotEvery() == 0 || step == total) {
                             writeCheckpoint(checkpoint, learner, simReplay);
@@ -275,18 +276,6 @@ public final class TrainRun {
                     simReplay.save(out);
                 }
             }
-            return null;
-        });
-    }
-
-    /**
-     * Writes a policy snapshot folder (staged, then renamed into place): what evaluation restores
-     * ({@link Learner#snapshotPolicy}: the complete state but for buffers only training needs, such as COMBO's model
-     * replay, which the resume checkpoint keeps).
-     */
-    static void writeSnapshot(Path target, Learner learner) {
-        AtomicPublish.writeFolder(target, staged -> {
-            learner.snapshotPolicy(staged);
             return null;
         });
     }

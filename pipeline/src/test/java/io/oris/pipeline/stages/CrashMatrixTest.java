@@ -151,7 +151,7 @@ class CrashMatrixTest {
             RunDirectory d = RunDirectory.of(root, run.runId());
             RunStatus s = Files.exists(d.statusFile()) ? d.readStatus().orElse(null) : null;
             if (s != null && s.succeeded()) {
-                Path bin = d.snapshotDir(s.lastStep()).resolve("learner.bin");
+                Path bin = d.snapshotDir(s.lastStep()).resolve(io.oris.model.policy.PolicyFiles.POLICY_JSON);
                 BasicFileAttributes a = Files.readAttributes(bin, BasicFileAttributes.class);
                 out.put(run.runId(), new Finished(s.attempts(), a.fileKey(), a.lastModifiedTime().toMillis()));
             }
@@ -163,7 +163,7 @@ class CrashMatrixTest {
         for (Map.Entry<String, Finished> e : before.entrySet()) {
             RunDirectory d = RunDirectory.of(root, e.getKey());
             RunStatus s = d.readStatus().orElseThrow();
-            BasicFileAttributes a = Files.readAttributes(d.snapshotDir(s.lastStep()).resolve("learner.bin"),
+            BasicFileAttributes a = Files.readAttributes(d.snapshotDir(s.lastStep()).resolve(io.oris.model.policy.PolicyFiles.POLICY_JSON),
                     BasicFileAttributes.class);
             assertEquals(e.getValue(), new Finished(s.attempts(), a.fileKey(), a.lastModifiedTime().toMillis()),
                     "finished run " + e.getKey() + " was trained again");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oris.model.policy.PolicyFiles;
 import io.oris.orchestration.plan.Plan;
 import io.oris.orchestration.runner.TaskResult;
 import io.oris.orchestration.sweep.RunSpec;
@@ -117,24 +118,23 @@ class SweepEndToEndTest {
         RunSpec sacRun = plan.runs().stream().filter(r -> r.method().id().equals("sac")).findFirst().orElseThrow();
         RunDirectory sacDir = RunDirectory.of(root, sacRun.runId());
         Files.delete(sacDir.evalFile());
-        FileTime snapshotTime = Files.getLastModifiedTime(sacDir.snapshotDir(40).resolve("learner.bin"));
-        // kill inside train: the H2O run is back at its step-20 checkpoint, running
+        FileTime snapshotTime = Files.getLastModifiedTime(sacDir.snapshotDir(40).resolve(PolicyFiles.POLICY_JSON));
+        // kill inside train before its first checkpoint: the H2O run has its step-0 snapshot only, running
         RunSpec h2oRun = plan.runs().stream().filter(r -> r.method().id().equals("h2o")).findFirst().orElseThrow();
         RunDirectory h2oDir = RunDirectory.of(root, h2oRun.runId());
-        AtomicPublish.deleteRecursively(h2oDir.dir().resolve("checkpoint"));
-        Files.createDirectories(h2oDir.dir().resolve("checkpoint"));
-        Files.copy(h2oDir.snapshotDir(20).resolve("learner.bin"), h2oDir.dir().resolve("checkpoint/learner.bin"));
+        AtomicPublish.deleteRecursively(h2oDir.checkpointDir());
+        AtomicPublish.deleteRecursively(h2oDir.snapshotDir(20));
         AtomicPublish.deleteRecursively(h2oDir.snapshotDir(40));
-        Path untrained = h2oDir.snapshotDir(0).resolve("learner.bin");
+        Path untrained = h2oDir.snapshotDir(0).resolve(PolicyFiles.POLICY_JSON);
         FileTime untrainedTime = Files.getLastModifiedTime(untrained);
         Object untrainedFile = Files.readAttributes(untrained, BasicFileAttributes.class).fileKey();
         Files.delete(h2oDir.evalFile());
         RunStatus was = h2oDir.readStatus().orElseThrow();
-        h2oDir.writeStatus(new RunStatus(RunStatus.RUNNING, null, was.attempts(), 20, was.startedAt(), null));
+        h2oDir.writeStatus(new RunStatus(RunStatus.RUNNING, null, was.attempts(), 0, was.startedAt(), null));
 
         SweepRunner.Result second = run(job, root);
         assertTrue(second.outcome().report().succeeded());
-        assertEquals(snapshotTime, Files.getLastModifiedTime(sacDir.snapshotDir(40).resolve("learner.bin")),
+        assertEquals(snapshotTime, Files.getLastModifiedTime(sacDir.snapshotDir(40).resolve(PolicyFiles.POLICY_JSON)),
                 "a finished run is not retrained");
         assertEquals(6, TableReader.readAll(sacDir.evalFile()).size(), "its lost evaluation is redone");
         RunStatus resumed = h2oDir.readStatus().orElseThrow();

@@ -7,16 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oris.model.learner.Learner;
 import io.oris.model.learner.LearnerDims;
+import io.oris.model.learner.Policy;
+import io.oris.model.replay.SimulatedReplay;
+import io.oris.model.policy.PolicyFiles;
 import io.oris.orchestration.sweep.RunSpec;
 import io.oris.storage.AtomicPublish;
 import io.oris.pipeline.runs.RunDirectory;
 import io.oris.pipeline.runs.RunStatus;
-import java.io.DataInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,10 +57,10 @@ class TrainRunTest {
         return new ModelLearners().create(config, LearnerDims.of(11, 3), root);
     }
 
-    private static float[] act(Learner learner) {
+    private static float[] act(Policy policy) {
         float[] obs = new float[11];
         Arrays.fill(obs, 0.3f);
-        return learner.policy().act(obs, true, new SplittableRandom(1));
+        return policy.act(obs, true, new SplittableRandom(1));
     }
 
     @Test
@@ -81,29 +86,17 @@ class TrainRunTest {
     @Test
     void theUntrainedPolicyIsSnapshotAtStep0AndAResumedRunKeepsIt() throws Exception {
         RunConfig config = run("cql", 6, "cql: {sac.hidden: [16, 16], sac.singleSourceBatch: 32}");
-        TrainOutcome first = new TrainRun(config, root, new ModelLearners()).execute();
-        assertFalse(first.failed(), first.error());
+        // killed in its fourth update: the checkpoint and the snapshots of step 3 are written, step 6 is not
+        TrainOutcome first = new TrainRun(config, root, new CrashingUpdates(3)).execute();
+        assertTrue(first.failed(), "the crash fails the attempt");
         RunDirectory dir = RunDirectory.of(root, config.runId());
-        assertEquals(List.of(0L, 3L, 6L), dir.snapshotSteps());
+        assertEquals(List.of(0L, 3L), dir.snapshotSteps());
 
-        Learner untrained = learner(config);
-        untrained.restore(dir.snapshotDir(0));
-        assertEquals(0, untrained.step());
-        assertArrayEquals(act(learner(config)), act(untrained), "step 0 is the policy before any gradient step");
-        Learner trained = learner(config);
-        trained.restore(dir.snapshotDir(3));
-        assertEquals(3, trained.step());
+        Policy untrained = PolicyFiles.read(dir.snapshotDir(0)).policy();
+        assertArrayEquals(act(learner(config).policy()), act(untrained), "step 0 is the policy before any gradient step");
+        Policy trained = PolicyFiles.read(dir.snapshotDir(3)).policy();
         assertFalse(Arrays.equals(act(untrained), act(trained)));
-
-        // killed after step 3: the checkpoint is back at step 3 and the step-6 snapshot is lost
-        Path checkpoint = dir.dir().resolve("checkpoint");
-        AtomicPublish.deleteRecursively(checkpoint);
-        Files.createDirectories(checkpoint);
-        Files.copy(dir.snapshotDir(3).resolve("learner.bin"), checkpoint.resolve("learner.bin"));
-        AtomicPublish.deleteRecursively(dir.snapshotDir(6));
-        RunStatus was = dir.readStatus().orElseThrow();
-        dir.writeStatus(new RunStatus(RunStatus.RUNNING, null, was.attempts(), 3, was.startedAt(), null));
-        Path step0 = dir.snapshotDir(0).resolve("learner.bin");
+        Path step0 = dir.snapshotDir(0).resolve(PolicyFiles.POLICY_JSON);
         Object step0File = Files.readAttributes(step0, BasicFileAttributes.class).fileKey();
         var step0Time = Files.getLastModifiedTime(step0);
 
@@ -113,6 +106,29 @@ class TrainRunTest {
         assertEquals(step0File, Files.readAttributes(step0, BasicFileAttributes.class).fileKey(), "step 0 is not rewritten");
         assertEquals(step0Time, Files.getLastModifiedTime(step0));
         assertEquals(2, dir.readStatus().orElseThrow().attempts());
+
+        // restore-and-continue ends with the snapshots and checkpoint of a run that never stopped
+        Map<String, byte[]> afterResume = files(dir);
+        AtomicPublish.deleteRecursively(dir.dir());
+        assertFalse(new TrainRun(config, root, new ModelLearners()).execute().failed());
+        Map<String, byte[]> uninterrupted = files(dir);
+        assertEquals(uninterrupted.keySet(), afterResume.keySet());
+        for (String f : uninterrupted.keySet()) {
+            assertArrayEquals(uninterrupted.get(f), afterResume.get(f), f);
+        }
+    }
+
+    /** Every file of the run's snapshots and checkpoint, by path inside the run folder. */
+    private static Map<String, byte[]> files(RunDirectory dir) throws Exception {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (Path sub : List.of(dir.snapshotsDir(), dir.checkpointDir())) {
+            try (Stream<Path> s = Files.walk(sub)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    out.put(dir.dir().relativize(p).toString(), Files.readAllBytes(p));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -145,8 +161,10 @@ class TrainRunTest {
                 < Files.size(dir.dir().resolve("checkpoint").resolve("learner.bin")),
                 "the policy snapshot leaves the model replay out, the checkpoint keeps it");
         Learner trained = learner(config);
-        trained.restore(dir.snapshotDir(6));
+        trained.restore(dir.checkpointDir());
         assertEquals(6, trained.step());
+        assertArrayEquals(act(trained.policy()), act(PolicyFiles.read(dir.snapshotDir(6)).policy()),
+                "the step-6 snapshot holds the policy of the final checkpoint");
         org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
                 () -> TinySweeps.plan(JOB.formatted("combo", 6, "combo: {cql.minQWeight: 10.0}")));
     }
@@ -160,15 +178,20 @@ class TrainRunTest {
             TrainOutcome o = new TrainRun(c, root, new ModelLearners()).execute();
             assertFalse(o.failed(), o.error());
         }
-        assertEquals(500, simReplayCapacity(own), "the job's sim_buffer_size");
-        assertEquals(10 * 300, simReplayCapacity(dflt), "default: 10 x the offline dataset (H2O)");
+        assertSimReplayCapacity(own, 500, "the job's sim_buffer_size");
+        assertSimReplayCapacity(dflt, 10 * 300, "default: 10 x the offline dataset (H2O)");
     }
 
-    private int simReplayCapacity(RunConfig config) throws Exception {
-        Path saved = RunDirectory.of(root, config.runId()).dir().resolve("checkpoint").resolve(TrainRun.SIM_REPLAY);
+    /** The checkpoint's ring loads into a ring of {@code capacity} rows, and not into one row fewer. */
+    private void assertSimReplayCapacity(RunConfig config, int capacity, String what) throws Exception {
+        Path saved = RunDirectory.of(root, config.runId()).checkpointDir().resolve(TrainRun.SIM_REPLAY);
         assertTrue(Files.exists(saved), saved.toString());
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(saved))) {
-            return in.readInt();
+        try (var in = Files.newInputStream(saved)) {
+            new SimulatedReplay(capacity, 11, 3).load(in);
+        }
+        try (var in = Files.newInputStream(saved)) {
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> new SimulatedReplay(capacity - 1, 11, 3).load(in), what);
         }
     }
 }
