@@ -157,9 +157,11 @@ class TrainRunTest {
         assertFalse(out.failed(), out.error());
         RunDirectory dir = RunDirectory.of(root, config.runId());
         assertEquals(List.of(0L, 3L, 6L), dir.snapshotSteps());
-        assertTrue(Files.size(dir.snapshotDir(6).resolve("learner.bin"))
-                < Files.size(dir.dir().resolve("checkpoint").resolve("learner.bin")),
-                "the policy snapshot leaves the model replay out, the checkpoint keeps it");
+        assertFalse(Files.exists(dir.snapshotDir(6).resolve("learner.bin")), "the snapshot holds the policy only");
+        try (var in = Files.newInputStream(dir.checkpointDir().resolve("learner.bin"))) {
+            assertTrue(new io.oris.model.io.StateReader(in).has("combo.model_replay.position"),
+                    "the resume checkpoint keeps the model replay");
+        }
         Learner trained = learner(config);
         trained.restore(dir.checkpointDir());
         assertEquals(6, trained.step());
