@@ -31,7 +31,8 @@ import java.util.PriorityQueue;
  * {@code expert}: an upper bound). A stage's wall time is the longest-processing-time-first schedule of its units on
  * N slots; stages are summed in order, an upper bound since independent stages of different datasets may overlap.
  * Storage: a run's checkpoint (the learner's parameters with their targets and Adam moments, float64, plus the
- * filled replay rows, float32) and its evaluation snapshots (one learner state each); collected datasets at float32
+ * filled replay rows, float32) and its evaluation snapshots (the actor alone in float32, about 280 KB for hopper
+ * 256-256, docs/architecture.md §7.6); collected datasets at float32
  * per column; GANs' parameters with Adam moments; ingested inputs are not counted (their size is the input's).
  */
 public final class CostEstimate {
@@ -226,12 +227,17 @@ public final class CostEstimate {
         return 8L * (3 * actor + 8 * critic);
     }
 
-    /** A run's checkpoint (learner state and filled replay rows) and its evaluation snapshots. */
+    /** A run's checkpoint (learner state and filled replay rows) and its evaluation snapshots (policy only). */
     static long runBytes(RunSpec r) {
         EnvDims d = dims(r.env());
         long learner = learnerBytes(r.method(), d);
         long replay = r.method().usesSimulator() ? Math.min(REPLAY_CAPACITY, simSteps(r.budget())) * rowBytes(d) : 0;
-        return learner + replay + evalPoints(r.budget()) * learner;
+        return learner + replay + evalPoints(r.budget()) * policyBytes(d);
+    }
+
+    /** An evaluation snapshot: the actor's parameters in float32 plus about 2 KB of policy.json and .npy headers. */
+    static long policyBytes(EnvDims d) {
+        return 4L * mlpParams(d.obsDim(), 2 * d.actionDim()) + 2048;
     }
 
     static long ganBytes(GanSpec g, EnvDims d) {

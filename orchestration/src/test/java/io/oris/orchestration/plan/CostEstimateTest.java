@@ -80,8 +80,9 @@ class CostEstimateTest {
         long critic = (15L * 256) + (257L * 256) + 257L;
         long learner = 8 * (3 * actor + 8 * critic);
         long row = 4L * (2 * 11 + 3 + 3);
-        long sim = 2 * (learner * (1 + 3) + 5_000 * row);        // SAC and ORIS: checkpoint, 3 snapshots, replay
-        long cqlRuns = learner * (1 + 3);                       // CQL: no replay of its own
+        long snapshot = 4 * actor + 2048;
+        long sim = 2 * (learner + 3 * snapshot + 5_000 * row);  // SAC and ORIS: checkpoint, 3 snapshots, replay
+        long cqlRuns = learner + 3 * snapshot;                  // CQL: no replay of its own
         assertEquals(2 * sim + 2 * cqlRuns, e.stages().get(StageKind.TRAIN).bytes());
     }
 
