@@ -4,6 +4,7 @@ import io.oris.orchestration.descriptor.DatasetSpec;
 import io.oris.pipeline.collect.ScriptedCollector;
 import io.oris.pipeline.stages.CollectStage;
 import io.oris.pipeline.train.ModelLearners;
+import io.oris.sim.env.Task;
 import io.oris.storage.DatasetStore;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,6 @@ import picocli.CommandLine.Parameters;
                 + " --id hopper-medium-replay-oris"})
 public final class CollectCommand implements Callable<Integer> {
     /** The envs a job's collect entry accepts, and pick-place (collected with {@code scripted} only). */
-    static final List<String> ENVS = List.of("hopper", "walker2d", "halfcheetah", "pick-place");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -122,8 +122,9 @@ public final class CollectCommand implements Callable<Integer> {
 
     /** The job entry these options stand for: the explicit options, and only they, become its params. */
     DatasetSpec.Collected entry() {
-        if (!ENVS.contains(env)) {
-            throw new IllegalArgumentException("unknown env '" + env + "'; expected one of " + ENVS);
+        List<String> tasks = java.util.Arrays.stream(Task.values()).map(Task::id).toList();   // sim's one list
+        if (!tasks.contains(env)) {
+            throw new IllegalArgumentException("unknown env '" + env + "'; expected one of " + tasks);
         }
         boolean pickPlace = env.equals("pick-place");
         if (!DatasetSpec.COLLECT_POLICIES.contains(policy)) {
