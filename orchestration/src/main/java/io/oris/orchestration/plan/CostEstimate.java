@@ -112,7 +112,7 @@ public final class CostEstimate {
                 case EVALUATE -> {
                     unit = "snapshot";
                     for (RunSpec r : plan.runs()) {
-                        double perSnapshot = (double) r.evaluation().episodes() * r.evaluation().maxEpisodeSteps()
+                        double perSnapshot = (double) r.evaluation().episodes() * episodeSteps(r)
                                 / throughput.envStepsPerSecond();
                         for (long p = 0; p < evalPoints(r.budget()); p++) {
                             units.add(perSnapshot);
@@ -175,6 +175,15 @@ public final class CostEstimate {
     static long simSteps(Budget b) {
         return b.gradientSteps() / Math.max(1, b.stepsPerEpoch()) * b.simStepsPerEpoch();
     }
+
+    /** The most steps an evaluation episode of the run takes: the job's limit, at most the task's own (pick-place 150). */
+    static int episodeSteps(RunSpec r) {
+        int limit = r.evaluation().maxEpisodeSteps();
+        return "pick-place".equals(r.env()) ? Math.min(limit, PICK_PLACE_EPISODE_STEPS) : limit;
+    }
+
+    /** Pick-place's horizon (ORIS Table III; sim's {@code Task.PICK_PLACE.maxEpisodeSteps()}). */
+    static final int PICK_PLACE_EPISODE_STEPS = 150;
 
     /** Evaluation points of a run: step 0 and every {@code eval_every} steps up to the budget. */
     static long evalPoints(Budget b) {
