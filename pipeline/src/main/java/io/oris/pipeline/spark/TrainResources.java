@@ -69,7 +69,7 @@ public final class TrainResources {
             task.resource("gpu", job.gpusPerTrainTask());
         }
         ResourceProfile profile = new ResourceProfileBuilder().require(task).build();
-        log.accept("[oris] train tasks ask for " + job.cpusPerTrainTask() + " CPUs"
+        log.accept("[oris] train tasks ask for " + job.cpusPerTrainTask() + (job.cpusPerTrainTask() == 1 ? " CPU" : " CPUs")
                 + (job.gpusPerTrainTask() > 0 ? " and " + SparkSettings.amount(job.gpusPerTrainTask()) + " GPU" : "")
                 + " each (resource profile " + profile.id() + "; other stages: Spark's default task)");
         return Optional.of(profile);
