@@ -62,7 +62,7 @@ public final class SweepRunner {
         Map<String, String> conf = new LinkedHashMap<>(settings.conf());
         SparkSession spark = SparkSessions.start("oris " + job.dagId(), master, conf, settings.executorConf());
         try {
-            TrainResources.check(settings, spark.sparkContext().getConf());   // before any stage runs
+            TrainResources.check(job, spark.sparkContext().getConf());   // before any stage runs
             log.accept(driverMemoryNote(settings, spark.sparkContext().getConf()));
             AtomicReference<ReportResult> report = new AtomicReference<>();
             Path reportDir = dataRoot.resolve(new RetrainTracker(dataRoot).nextReport(job).relativePath());

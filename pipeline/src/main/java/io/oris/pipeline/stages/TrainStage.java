@@ -66,7 +66,7 @@ public final class TrainStage implements StageExecutor {
         LearnerProvider provider = learners;
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobGroup("oris-" + task.id(), "train " + task.id(), true);
-        Optional<ResourceProfile> profile = TrainResources.profile(context.plan().job().sweep().spark(),
+        Optional<ResourceProfile> profile = TrainResources.profile(context.plan().job(),
                 spark.sparkContext().getConf(), context.log());
         JavaRDD<RunConfig> runs = jsc.parallelize(todo, todo.size());
         if (profile.isPresent()) {

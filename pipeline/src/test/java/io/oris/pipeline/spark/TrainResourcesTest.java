@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oris.orchestration.descriptor.SparkSettings;
+import io.oris.orchestration.descriptor.JobDescriptor;
+import io.oris.orchestration.descriptor.JobDescriptorParser;
+import io.oris.storage.BadInputException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.resource.ResourceProfile;
@@ -15,8 +17,19 @@ import org.junit.jupiter.api.Test;
 
 /** The train stage's resource profile: built on cluster masters, skipped (said once) or refused on local ones. */
 class TrainResourcesTest {
-    private static SparkSettings job(int cpus, double gpus) {
-        return new SparkSettings("local[*]", "4g", "4g", 2, null, cpus, gpus, null, Map.of(), null);
+    /** A job whose executors have 2 cores and whose train tasks ask for {@code cpus} CPUs and {@code gpus} GPUs. */
+    private static JobDescriptor job(int cpus, double gpus) {
+        return new JobDescriptorParser().parse("""
+                res:
+                  default_args: {owner: oris}
+                  schedule: null
+                  oris:
+                    envs: [hopper]
+                    datasets: [{collect: random, size: 1000}]
+                    methods: [bc]
+                    seeds: 1
+                    spark: {executor_cores: 2, cpus_per_train_task: %d, gpus_per_train_task: %s}
+                """.formatted(cpus, gpus), Path.of("res.yaml"));
     }
 
     private static SparkConf master(String master) {
@@ -46,18 +59,18 @@ class TrainResourcesTest {
         assertEquals(Optional.empty(), TrainResources.profile(job(2, 0), master("local[2]"), log::add));
         assertEquals(1, log.size());
         assertTrue(log.get(0).contains("cpus_per_train_task 2 not applied on local[2]"), log.toString());
-        IllegalArgumentException gpu = assertThrows(IllegalArgumentException.class,
+        BadInputException gpu = assertThrows(BadInputException.class,
                 () -> TrainResources.check(job(1, 1), master("local[*]")));
-        assertTrue(gpu.getMessage().startsWith("oris.spark.gpus_per_train_task: 1 GPU per train task needs a cluster master"),
-                gpu.getMessage());
+        assertTrue(gpu.getMessage().startsWith("res.yaml: res.oris.spark.gpus_per_train_task: 1 GPU per train task needs"
+                + " a cluster master"), gpu.getMessage());
     }
 
     @Test
     void executorsTooSmallForATrainTaskAreNamed() {
-        IllegalArgumentException cores = assertThrows(IllegalArgumentException.class,
+        BadInputException cores = assertThrows(BadInputException.class,
                 () -> TrainResources.check(job(2, 0), master("spark://h:7077").set("spark.executor.cores", "1")));
         assertTrue(cores.getMessage().contains("executors have spark.executor.cores=1"), cores.getMessage());
-        IllegalArgumentException gpus = assertThrows(IllegalArgumentException.class,
+        BadInputException gpus = assertThrows(BadInputException.class,
                 () -> TrainResources.check(job(1, 0.5), master("spark://h:7077")));
         assertTrue(gpus.getMessage().contains("spark.executor.resource.gpu.amount=unset"), gpus.getMessage());
     }
