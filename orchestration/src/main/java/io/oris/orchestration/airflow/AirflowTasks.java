@@ -75,10 +75,8 @@ public final class AirflowTasks {
         conf.put("spark.executorEnv.OMP_NUM_THREADS", "1");
         new java.util.TreeMap<>(spark.conf()).forEach((k, v) -> conf.put(k, String.valueOf(v)));
         if (t.kind() == StageKind.TRAIN && spark.gpusPerTrainTask() > 0) {
-            double perTask = spark.gpusPerTrainTask();
-            long perExecutor = spark.gpusPerExecutor() != null ? spark.gpusPerExecutor() : (long) Math.max(1, Math.ceil(perTask));
-            conf.put("spark.executor.resource.gpu.amount", String.valueOf(perExecutor));
-            conf.put("spark.task.resource.gpu.amount", formatAmount(perTask));
+            conf.put("spark.executor.resource.gpu.amount", String.valueOf(spark.gpusPerExecutorOrDefault()));
+            conf.put("spark.task.resource.gpu.amount", SparkSettings.amount(spark.gpusPerTrainTask()));
         }
         Map<String, Object> kw = new LinkedHashMap<>();
         kw.put("application", options.application());
@@ -98,9 +96,5 @@ public final class AirflowTasks {
             kw.put("execution_timeout", AirflowTime.timedelta(timeout));
         }
         return kw;
-    }
-
-    private static String formatAmount(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

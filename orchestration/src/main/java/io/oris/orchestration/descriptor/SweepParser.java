@@ -250,13 +250,21 @@ final class SweepParser {
 
     private static SparkSettings spark(YamlNode node) {
         Map<String, YamlNode> m = optionalMap(node, Set.of("master", "driver_memory", "executor_memory", "executor_cores",
-                "num_executors", "gpus_per_train_task", "gpus_per_executor", "conf", "train_shards"));
+                "num_executors", "cpus_per_train_task", "gpus_per_train_task", "gpus_per_executor", "conf", "train_shards"));
         String master = m.containsKey("master") ? m.get("master").string() : "local[*]";
         String driver = m.containsKey("driver_memory") ? memory(m.get("driver_memory")) : "4g";
         String executor = m.containsKey("executor_memory") ? memory(m.get("executor_memory")) : "4g";
         int cores = m.containsKey("executor_cores") ? (int) m.get("executor_cores").longAtLeast(1) : 1;
         Integer num = m.containsKey("num_executors") && !m.get("num_executors").isNull()
                 ? (int) m.get("num_executors").longAtLeast(1) : null;
+        int cpus = 1;
+        if (m.containsKey("cpus_per_train_task")) {
+            cpus = (int) m.get("cpus_per_train_task").longAtLeast(1);
+            if (cpus > cores) {
+                throw m.get("cpus_per_train_task").error("must be at most executor_cores (" + cores + "): a train task runs"
+                        + " inside one executor; raise executor_cores too");
+            }
+        }
         double gpus = 0;
         if (m.containsKey("gpus_per_train_task")) {
             gpus = m.get("gpus_per_train_task").doubleValue();
@@ -277,7 +285,7 @@ final class SweepParser {
         }
         Integer shards = m.containsKey("train_shards") && !m.get("train_shards").isNull()
                 ? (int) m.get("train_shards").longAtLeast(1) : null;
-        return new SparkSettings(master, driver, executor, cores, num, gpus, gpusPerExecutor, conf, shards);
+        return new SparkSettings(master, driver, executor, cores, num, cpus, gpus, gpusPerExecutor, conf, shards);
     }
 
     private static AirflowSettings airflow(YamlNode node) {

@@ -4,6 +4,7 @@ import io.oris.orchestration.StageKind;
 import io.oris.orchestration.descriptor.JobDescriptor;
 import io.oris.orchestration.descriptor.Method;
 import io.oris.orchestration.descriptor.MethodSpec;
+import io.oris.orchestration.descriptor.SparkSettings;
 import io.oris.orchestration.descriptor.Sweep;
 import io.oris.orchestration.sweep.RunSpec;
 import java.util.List;
@@ -44,7 +45,9 @@ public final class PlanPrinter {
         }
         sb.append("  spark: ").append(s.spark().master()).append(", executor ").append(s.spark().executorCores())
                 .append(" cores / ").append(s.spark().executorMemory())
-                .append(s.spark().gpusPerTrainTask() > 0 ? ", " + s.spark().gpusPerTrainTask() + " GPU per train task" : "")
+                .append(s.spark().cpusPerTrainTask() > 1 ? ", " + s.spark().cpusPerTrainTask() + " CPUs per train task" : "")
+                .append(s.spark().gpusPerTrainTask() > 0
+                        ? ", " + SparkSettings.amount(s.spark().gpusPerTrainTask()) + " GPU per train task" : "")
                 .append('\n');
         sb.append("\nRuns per method:\n");
         Map<String, Long> counts = plan.runCountByMethod();

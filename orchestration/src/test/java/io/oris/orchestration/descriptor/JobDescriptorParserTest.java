@@ -256,6 +256,34 @@ class JobDescriptorParserTest {
     }
 
     @Test
+    void sparkResourcesBecomeExecutorConfAndTrainTaskAmounts() {
+        SparkSettings s = parse(job(BASE + """
+                    spark:
+                      master: spark://10.0.0.1:7077
+                      executor_memory: 6g
+                      executor_cores: 4
+                      num_executors: 3
+                      cpus_per_train_task: 2
+                      gpus_per_train_task: 0.5
+                """)).sweep().spark();
+        assertEquals(2, s.cpusPerTrainTask());
+        assertEquals(java.util.Map.of("spark.executor.memory", "6g", "spark.executor.cores", "4",
+                "spark.executor.instances", "3", "spark.cores.max", "12", "spark.executor.resource.gpu.amount", "1"),
+                s.executorConf());
+        SparkSettings defaults = parse(job(BASE)).sweep().spark();
+        assertEquals(1, defaults.cpusPerTrainTask());
+        assertEquals(java.util.Map.of("spark.executor.memory", "4g", "spark.executor.cores", "1"), defaults.executorConf());
+
+        DescriptorException tooMany = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE + "    spark: {executor_cores: 2, cpus_per_train_task: 3}\n")));
+        assertEquals("testjob.oris.spark.cpus_per_train_task", tooMany.keyPath());
+        assertTrue(tooMany.getMessage().contains("must be at most executor_cores (2)"), tooMany.getMessage());
+        DescriptorException zero = assertThrows(DescriptorException.class,
+                () -> parse(job(BASE + "    spark: {cpus_per_train_task: 0}\n")));
+        assertEquals("testjob.oris.spark.cpus_per_train_task", zero.keyPath());
+    }
+
+    @Test
     void missingFileIsAClearError() {
         DescriptorException e = assertThrows(DescriptorException.class,
                 () -> JobDescriptor.load(java.nio.file.Path.of("no-such-job.yaml")));

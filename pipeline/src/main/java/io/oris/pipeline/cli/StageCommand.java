@@ -11,6 +11,7 @@ import io.oris.pipeline.stages.PipelineStages;
 import io.oris.pipeline.stages.SweepRunner;
 import io.oris.pipeline.train.ModelLearners;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -48,8 +49,12 @@ public final class StageCommand implements Callable<Integer> {
         Plan plan = new SweepRunner(new ModelLearners(), Progress.sink()).plan(job, root);
         StageTask task = plan.requireTask(kind, Shard.parse(shard));
         String m = master != null ? master : System.getProperty("spark.master", plan.job().sweep().spark().master());
+        Map<String, String> resources = new LinkedHashMap<>(plan.job().sweep().spark().executorConf());
+        if (kind != StageKind.TRAIN) {
+            resources.remove("spark.executor.resource.gpu.amount");   // only train tasks use GPUs (as in the Airflow export)
+        }
         SparkSession spark = SparkSessions.start("oris " + plan.job().dagId() + " " + task.id(), m,
-                plan.job().sweep().spark().conf());
+                plan.job().sweep().spark().conf(), resources);
         try {
             Path reportDir = root.resolve(new RetrainTracker(root).nextReport(plan.job()).relativePath());
             var executors = PipelineStages.executors(spark, new ModelLearners(), reportDir, r -> {

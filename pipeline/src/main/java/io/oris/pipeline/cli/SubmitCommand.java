@@ -1,6 +1,7 @@
 package io.oris.pipeline.cli;
 
-import io.oris.pipeline.spark.JvmFlags;
+import io.oris.orchestration.descriptor.JobDescriptor;
+import io.oris.pipeline.spark.SparkDefaults;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -16,12 +17,16 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code oris submit JOB --master spark://HOST:PORT}: runs a sweep on a Spark cluster through Spark's own
- * submit entry point ({@code SparkSubmit}, client deploy mode), with this build's jar as the application.
- * With the shaded cluster jar ({@code --jar pipeline/target/oris-cluster.jar}, built by {@code mvn -Pdist
- * package}) executors need nothing else; with the everyday thin jar they get this build's class path, which
- * works when the executors share this machine's file system (a cluster on one host, as in the tests).
+ * submit entry point ({@code SparkSubmit}), with this build's jar as the application ({@link SubmitArguments}).
+ * In client deploy mode (the default) the driver is this JVM; in cluster deploy mode the cluster starts it, so the
+ * job file, the data root and the jar must be at the same absolute paths on the cluster's nodes (a shared file
+ * system), and submit returns once the cluster has accepted the driver. The job's executor resources apply as
+ * defaults under {@code --conf} and {@code spark-defaults.conf}. With the shaded cluster jar ({@code --jar
+ * pipeline/target/oris-cluster.jar}, built by {@code mvn -Pdist package}) executors need nothing else; with the
+ * everyday thin jar they get this build's class path, which works when the executors share this machine's file
+ * system (a cluster on one host, as in the tests).
  */
-@Command(name = "submit", description = "Run a job's sweep on a Spark cluster through spark-submit (client mode).")
+@Command(name = "submit", description = "Run a job's sweep on a Spark cluster through spark-submit.")
 public final class SubmitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB", description = "Job file (YAML).")
     Path job;
@@ -29,13 +34,27 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--master", required = true, description = "Cluster master, e.g. spark://HOST:7077.")
     String master;
 
+    @Option(names = "--deploy-mode", defaultValue = "client", paramLabel = "client|cluster",
+            description = "Where the driver runs: client (this JVM, default) or cluster (started by the cluster; the job,"
+                    + " the data root and the jar must be at the same absolute paths there).")
+    String deployMode;
+
     @Option(names = "--jar", description = "Application jar (default: this build's pipeline jar).")
     Path jar;
 
-    @Option(names = "--conf", description = "Extra Spark conf KEY=VALUE (repeatable).")
+    @Option(names = "--conf", description = "Extra Spark conf KEY=VALUE (repeatable); beats the job's spark: settings.")
     List<String> conf = new ArrayList<>();
 
-    @Option(names = "--executor-memory", defaultValue = "2g", description = "Executor memory (default ${DEFAULT-VALUE}).")
+    @Option(names = "--jars", paramLabel = "JAR[,JAR...]", description = "Extra jars for driver and executors (repeatable).")
+    List<String> jars = new ArrayList<>();
+
+    @Option(names = "--packages", paramLabel = "G:A:V[,...]", description = "Extra Maven packages, as spark-submit's (repeatable).")
+    List<String> packages = new ArrayList<>();
+
+    @Option(names = "--repositories", paramLabel = "URL[,...]", description = "Extra Maven repositories for --packages (repeatable).")
+    List<String> repositories = new ArrayList<>();
+
+    @Option(names = "--executor-memory", description = "Executor memory (default: the job's spark.executor_memory).")
     String executorMemory;
 
     @Mixin
@@ -48,26 +67,17 @@ public final class SubmitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("application jar " + app + " does not exist (build it with ./oris or mvn -Pdist package)");
         }
         boolean shaded = app.getFileName().toString().startsWith("oris-cluster") || app.getFileName().toString().startsWith("oris-all");
-        List<String> args = new ArrayList<>(List.of("--master", master, "--deploy-mode", "client",
-                "--class", OrisCli.class.getName(), "--name", "oris " + job.getFileName(),
-                "--executor-memory", executorMemory,
-                "--conf", "spark.executor.extraJavaOptions=" + JvmFlags.joined(),
-                "--conf", "spark.executorEnv.OMP_NUM_THREADS=1"));
-        String coretype = System.getenv("OPENBLAS_CORETYPE");
-        if (coretype != null && !coretype.isBlank()) {
-            // the executors use the driver's matrix kernels (docs/determinism.md)
-            args.addAll(List.of("--conf", "spark.executorEnv.OPENBLAS_CORETYPE=" + coretype));
-        }
-        if (!shaded) {
-            args.addAll(List.of("--conf", "spark.executor.extraClassPath=" + System.getProperty("java.class.path")));
-        }
-        for (String c : conf) {
-            args.addAll(List.of("--conf", c));
-        }
-        args.add(app.toString());
-        args.addAll(List.of("run", job.toAbsolutePath().toString(), "--master", master,
-                "--data-root", dataRoot.path(io.oris.orchestration.descriptor.JobDescriptor.load(job).sweep().dataRoot()).toString()));
+        JobDescriptor descriptor = JobDescriptor.load(job);
+        SubmitArguments submit = new SubmitArguments(master, deployMode, app, shaded, executorMemory, conf, jars, packages,
+                repositories, job, dataRoot.path(descriptor.sweep().dataRoot()), descriptor.sweep().spark(),
+                SparkDefaults.load(System.getenv()), System.getProperty("java.class.path"), System.getenv("OPENBLAS_CORETYPE"));
+        List<String> args = submit.toList();
         System.out.println("spark-submit " + String.join(" ", args.subList(0, Math.min(args.size(), 8))) + " ...");
+        if (submit.cluster()) {
+            System.out.println("[oris] cluster deploy mode: the driver reads the jar " + app.toAbsolutePath().normalize()
+                    + ", the job " + job.toAbsolutePath().normalize() + " and the data root "
+                    + submit.dataRoot().toAbsolutePath().normalize() + " on the cluster: they must be there at these paths");
+        }
         SparkSubmit.main(args.toArray(String[]::new));
         return 0;
     }

@@ -12,6 +12,7 @@ import io.oris.orchestration.runner.RunnerSettings;
 import io.oris.orchestration.runner.StageExecutor;
 import io.oris.pipeline.report.ReportResult;
 import io.oris.pipeline.spark.SparkSessions;
+import io.oris.pipeline.spark.TrainResources;
 import io.oris.pipeline.train.LearnerProvider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,10 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs a whole sweep in this JVM: plans the job, starts Spark (the job's master, or {@code --master}), runs
+ * Runs a whole sweep in this JVM: plans the job, starts Spark (the job's master, or {@code --master}; on a cluster
+ * master with the job's executor resources under the user's own conf), runs
  * the task DAG with the local runner (retries, timeouts, resume: finished outputs are skipped) and writes the
  * next versioned report. What {@code oris run}, {@code oris demo} and {@code oris submit} share.
  */
@@ -57,8 +60,10 @@ public final class SweepRunner {
         SparkSettings settings = job.sweep().spark();
         String master = masterOverride != null ? masterOverride : settings.master();
         Map<String, String> conf = new LinkedHashMap<>(settings.conf());
-        SparkSession spark = SparkSessions.start("oris " + job.dagId(), master, conf);
+        SparkSession spark = SparkSessions.start("oris " + job.dagId(), master, conf, settings.executorConf());
         try {
+            TrainResources.check(job, spark.sparkContext().getConf());   // before any stage runs
+            log.accept(driverMemoryNote(settings, spark.sparkContext().getConf()));
             AtomicReference<ReportResult> report = new AtomicReference<>();
             Path reportDir = dataRoot.resolve(new RetrainTracker(dataRoot).nextReport(job).relativePath());
             Map<StageKind, StageExecutor> executors = PipelineStages.executors(spark, learners, reportDir, report::set);
@@ -70,5 +75,19 @@ public final class SweepRunner {
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * Says which driver memory is in force: the job's {@code driver_memory} sizes a driver only where Spark starts
+     * the driver's JVM ({@code oris submit --deploy-mode cluster}); a running driver (this JVM: {@code oris run},
+     * {@code oris submit} in client mode) keeps its heap.
+     */
+    static String driverMemoryNote(SparkSettings settings, SparkConf conf) {
+        if ("cluster".equals(conf.get("spark.submit.deployMode", "client"))) {
+            return "[oris] driver started by the cluster with spark.driver.memory=" + conf.get("spark.driver.memory", "Spark's default");
+        }
+        return "[oris] driver: this JVM (max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); the job's"
+                + " driver_memory (" + settings.driverMemory() + ") applies only where Spark starts the driver (oris submit"
+                + " --deploy-mode cluster); for this JVM set ORIS_JAVA_OPTS=-Xmx...";
     }
 }

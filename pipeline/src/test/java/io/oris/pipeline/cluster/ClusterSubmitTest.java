@@ -85,6 +85,55 @@ class ClusterSubmitTest {
         }
     }
 
+    /**
+     * {@code --deploy-mode cluster}: the Worker starts the driver (a JVM of its own, in its own working folder), so
+     * the job and data root given here as relative paths must reach it as absolute ones, and the driver needs the
+     * JVM flags; submit waits for the driver ({@code spark.standalone.submit.waitAppCompletion}).
+     */
+    @Test
+    void clusterDeployModeRunsTheDriverOnTheCluster() throws Exception {
+        Files.writeString(dir.resolve("cluster-tiny.yaml"), JOB.replace("methods: [sac, h2o]", "methods: [sac]")
+                .replace("h2o: {sac.hidden: [16, 16]}", ""));
+        Path appJar = jarOf(Path.of("target/classes"), dir.resolve("oris-app.jar"));
+        try (LoopbackSparkCluster cluster = new LoopbackSparkCluster(dir.resolve("cluster"), 2, "3g")) {
+            List<String> cmd = ChildJvm.command("1g", Map.of(), "io.oris.pipeline.cli.OrisCli",
+                    "submit", "cluster-tiny.yaml", "--master", cluster.masterUrl(), "--deploy-mode", "cluster",
+                    "--jar", appJar.toString(), "--executor-memory", "1g", "--conf", "spark.driver.memory=1g",
+                    "--conf", "spark.standalone.submit.waitAppCompletion=true", "--conf", "spark.driver.host=127.0.0.1",
+                    "--conf", "spark.driver.bindAddress=127.0.0.1", "--data-root", "data");
+            Path log = dir.resolve("submit-cluster.log");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            pb.environment().put("SPARK_HOME", cluster.home().toString());
+            pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+            Process p = pb.start();
+            boolean done = p.waitFor(5, TimeUnit.MINUTES);
+            String output = Files.readString(log);
+            if (!done) {
+                p.destroyForcibly();
+            }
+            assertTrue(done, "submit finished in time:\n" + output);
+            assertEquals(0, p.exitValue(), "submit exit code; output:\n" + output);
+            assertTrue(output.contains("the data root " + dir.resolve("data").toAbsolutePath()), output);
+            // a failed cluster driver does not fail submit: the report says whether the sweep ran
+            assertTrue(Files.isDirectory(dir.resolve("data").resolve("reports")), "no report; submit output:\n" + output);
+            Path scores;
+            try (Stream<Path> found = Files.walk(dir.resolve("data").resolve("reports"))) {
+                scores = found.filter(f -> f.getFileName().toString().equals("scores.parquet")).findFirst().orElseThrow();
+            }
+            List<Map<String, Object>> rows = TableReader.readAll(scores);
+            assertEquals(1, rows.size());
+            assertEquals("succeeded", rows.get(0).get("status"), rows.toString());
+            String driverOutput;
+            try (Stream<Path> files = Files.walk(cluster.workDir())) {
+                Path driverDir = files.filter(f -> f.getFileName().toString().startsWith("driver-")).findFirst()
+                        .orElseThrow(() -> new AssertionError("the Worker started no driver"));
+                driverOutput = Files.readString(driverDir.resolve("stdout")) + Files.readString(driverDir.resolve("stderr"));
+            }
+            assertTrue(driverOutput.contains("[oris] driver started by the cluster with spark.driver.memory=1g"), driverOutput);
+        }
+    }
+
     private static Path jarOf(Path classes, Path jar) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
              Stream<Path> files = Files.walk(classes)) {

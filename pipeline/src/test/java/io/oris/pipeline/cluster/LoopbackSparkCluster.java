@@ -24,6 +24,15 @@ final class LoopbackSparkCluster implements AutoCloseable {
     private final Path workDir;
 
     LoopbackSparkCluster(Path workDir, int workerCores, String workerMemory) throws IOException, InterruptedException {
+        this(workDir, workerCores, workerMemory, java.util.Map.of());
+    }
+
+    /**
+     * A cluster whose Worker also gets {@code workerConf} as Spark properties, e.g. its resources
+     * ({@code spark.worker.resource.gpu.amount} and {@code .discoveryScript}).
+     */
+    LoopbackSparkCluster(Path workDir, int workerCores, String workerMemory, java.util.Map<String, String> workerConf)
+            throws IOException, InterruptedException {
         this.home = Files.createDirectories(workDir.resolve("spark-home"));
         this.logs = Files.createDirectories(workDir.resolve("logs"));
         this.workDir = Files.createDirectories(workDir.resolve("worker"));
@@ -40,10 +49,10 @@ final class LoopbackSparkCluster implements AutoCloseable {
         }
         Files.writeString(home.resolve("RELEASE"), "Spark 4.2.0 (oris test cluster)\n");
         this.masterPort = freePort();
-        start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
+        start("master", java.util.Map.of(), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
                 Integer.toString(masterPort), "--webui-port", Integer.toString(freePort()));
         waitForPort(masterPort, Duration.ofSeconds(60));
-        start("worker", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores",
+        start("worker", workerConf, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores",
                 Integer.toString(workerCores), "--memory", workerMemory, "--webui-port", Integer.toString(freePort()),
                 "--work-dir", this.workDir.toString(), masterUrl());
     }
@@ -65,8 +74,9 @@ final class LoopbackSparkCluster implements AutoCloseable {
         return logs;
     }
 
-    private void start(String name, String mainClass, String... args) throws IOException {
-        List<String> cmd = ChildJvm.command("512m", java.util.Map.of(), mainClass, args);
+    private void start(String name, java.util.Map<String, String> properties, String mainClass, String... args)
+            throws IOException {
+        List<String> cmd = ChildJvm.command("512m", properties, mainClass, args);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());

@@ -9,24 +9,41 @@ import org.junit.jupiter.api.Test;
 
 /** Embedded defaults only for local masters; what spark-submit and the user set wins over the job and oris. */
 class SparkSessionsTest {
+    /** What a job's {@code spark:} section gives as executor resources ({@code SparkSettings.executorConf}). */
+    private static final Map<String, String> RESOURCES = Map.of("spark.executor.memory", "4g",
+            "spark.executor.cores", "2", "spark.executor.resource.gpu.amount", "1");
+
     private static SparkConf empty() {
         return new SparkConf(false);
     }
 
     @Test
     void embeddedGetsTheLocalDefaultsAndTheJobConf() {
-        SparkConf c = SparkSessions.conf("oris x", null, Map.of("spark.sql.shuffle.partitions", "64"), empty(), "Haswell");
+        SparkConf c = SparkSessions.conf("oris x", null, Map.of("spark.sql.shuffle.partitions", "64"), RESOURCES, empty(), "Haswell");
         assertEquals("local[*]", c.get("spark.master"));
         assertEquals("false", c.get("spark.ui.enabled"));
         assertEquals("127.0.0.1", c.get("spark.driver.host"));
         assertEquals("64", c.get("spark.sql.shuffle.partitions"), "the job's conf beats oris's defaults");
         assertEquals("1", c.get("spark.executorEnv.OMP_NUM_THREADS"));
         assertEquals("Haswell", c.get("spark.executorEnv.OPENBLAS_CORETYPE"));
+        assertFalse(c.contains("spark.executor.memory"), "no executors to size in the embedded mode");
+        assertFalse(c.contains("spark.executor.resource.gpu.amount"));
+    }
+
+    @Test
+    void aClusterMasterGetsTheJobsResourcesUnderTheUsersAndTheJobsOwnConf() {
+        SparkConf userSet = empty().set("spark.executor.memory", "8g");   // spark-defaults.conf or --conf
+        SparkConf c = SparkSessions.conf("oris x", "spark://10.0.0.1:7077", Map.of("spark.executor.cores", "3"),
+                RESOURCES, userSet, null);
+        assertEquals("8g", c.get("spark.executor.memory"), "the user's setting beats the job's executor_memory");
+        assertEquals("3", c.get("spark.executor.cores"), "the job's spark.conf beats its executor_cores");
+        assertEquals("1", c.get("spark.executor.resource.gpu.amount"), "the job's GPUs per executor fill the rest");
+        assertFalse(c.contains("spark.task.resource.gpu.amount"), "task GPUs are the train stage's profile only");
     }
 
     @Test
     void aClusterMasterGetsNoEmbeddedDefaults() {
-        SparkConf c = SparkSessions.conf("oris x", "spark://10.0.0.1:7077", Map.of(), empty(), null);
+        SparkConf c = SparkSessions.conf("oris x", "spark://10.0.0.1:7077", Map.of(), Map.of(), empty(), null);
         assertEquals("spark://10.0.0.1:7077", c.get("spark.master"));
         assertFalse(c.contains("spark.ui.enabled"), "the UI stays on (Spark's default) on a cluster");
         assertFalse(c.contains("spark.driver.host"));
@@ -39,7 +56,7 @@ class SparkSessionsTest {
         SparkConf submitted = empty().set("spark.master", "yarn").set("spark.ui.enabled", "true")
                 .set("spark.sql.shuffle.partitions", "400").set("spark.executorEnv.OMP_NUM_THREADS", "4")
                 .set("spark.app.name", "from-submit");
-        SparkConf c = SparkSessions.conf("oris x", "local[2]", Map.of("spark.sql.shuffle.partitions", "64"), submitted, null);
+        SparkConf c = SparkSessions.conf("oris x", "local[2]", Map.of("spark.sql.shuffle.partitions", "64"), RESOURCES, submitted, null);
         assertEquals("yarn", c.get("spark.master"), "spark-submit's --master beats the job's");
         assertEquals("true", c.get("spark.ui.enabled"));
         assertEquals("400", c.get("spark.sql.shuffle.partitions"), "--conf beats the job's conf");
