@@ -29,7 +29,8 @@ class ReadmeExampleTest {
         assertEquals(5, job.sweep().gaps().size());
         assertEquals(300, job.defaultArgs().retryDelaySec());
         assertEquals(86400L, job.defaultArgs().executionTimeoutSec());
-        // sac: 1 env x 5 gaps x 5 seeds; 4 offline x 8 datasets x 5 seeds; 6 hybrid columns x 8 x 5 x 5
-        assertEquals(25 + 4 * 40 + 6 * 200, plan.runs().size());
+        // sac: 1 env x 5 gaps x 5 seeds; 6 offline (cql, iql, sql, combo, td3bc, bc) x 8 datasets x 5 seeds;
+        // 6 hybrid columns x 8 x 5 x 5
+        assertEquals(25 + 6 * 40 + 6 * 200, plan.runs().size());
     }
 }
