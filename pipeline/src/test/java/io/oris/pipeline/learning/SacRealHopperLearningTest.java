@@ -99,7 +99,8 @@ class SacRealHopperLearningTest {
             if (!kv.isBlank()) {
                 String[] p = kv.split("=", 2);
                 String v = p[1].trim();
-                overrides.put(p[0].trim(), v.equals("true") || v.equals("false") ? Boolean.valueOf(v) : Double.valueOf(v));
+                overrides.put(p[0].trim(), v.equals("true") || v.equals("false") ? Boolean.valueOf(v)
+                        : v.matches("[-+0-9.eE]+") ? Double.valueOf(v) : v);   // e.g. sac.dataType=double
             }
         }
         return LearnerConfig.defaults().withOverrides(overrides);
