@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * Prints the train stage's progress while its Spark tasks run: runs done of total, gradient steps done of the
- * stage's total, the most advanced running run and an ETA, read from the runs' {@code status.json} files.
+ * stage's total, the most advanced running run and an ETA, read from the runs' {@code status.json} files. The ETA
+ * extrapolates from the steps made since this stage started, not from steps a resumed sweep had already made (which
+ * took none of the elapsed time).
  */
 final class TrainProgress implements AutoCloseable {
     private final Path root;
@@ -19,6 +21,8 @@ final class TrainProgress implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private Thread thread;
     private volatile boolean stop;
+    /** Steps already done when the stage started (a resumed sweep); -1 until the first reading. */
+    private long doneAtStart = -1;
 
     TrainProgress(Path root, List<RunConfig> runs, Consumer<String> log, long everyMillis) {
         this.root = root;
@@ -47,7 +51,7 @@ final class TrainProgress implements AutoCloseable {
         thread.start();
     }
 
-    String line() {
+    synchronized String line() {
         long total = 0;
         long done = 0;
         int finished = 0;
@@ -70,10 +74,25 @@ final class TrainProgress implements AutoCloseable {
             }
         }
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        String eta = done == 0 ? "?" : formatSeconds(elapsed * (total - done) / done);
+        if (doneAtStart < 0) {
+            doneAtStart = done;
+        }
+        String eta = eta(elapsed, done, doneAtStart, total);
         return String.format("  train: %d/%d runs done%s, %,d/%,d steps (%.0f%%)%s, elapsed %s, ETA %s", finished, runs.size(),
                 failed > 0 ? " (" + failed + " failed)" : "", done, total, total == 0 ? 100.0 : 100.0 * done / total,
                 current, formatSeconds(elapsed), eta);
+    }
+
+    /**
+     * Time left at the rate of this invocation: {@code elapsed × (total − done) / (done − doneAtStart)}; "?" before the
+     * first step of this invocation has been recorded.
+     */
+    static String eta(double elapsedSeconds, long done, long doneAtStart, long total) {
+        long madeHere = done - doneAtStart;
+        if (madeHere <= 0) {
+            return done >= total && total > 0 ? formatSeconds(0) : "?";
+        }
+        return formatSeconds(elapsedSeconds * (total - done) / madeHere);
     }
 
     static String formatSeconds(double s) {
