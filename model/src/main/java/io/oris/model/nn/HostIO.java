@@ -59,7 +59,15 @@ public final class HostIO {
         }
     }
 
-    /** Overwrites the whole array {@code dst} (not a view) with {@code src[0..length)}. */
+    /**
+     * Overwrites the whole array {@code dst} (not a view) with {@code src[0..length)}. Into a float32 array, values
+     * whose float is subnormal (|x| below {@link Float#MIN_NORMAL}, 1.2e-38) are written as 0 (flush to zero, what
+     * {@code torch.set_flush_denormal(True)} and the GPUs do): x86 cores take a slow microcode path for every product
+     * with a subnormal operand, and a trained CQL critic's log-sum-exp gradients (softmax weights of actions far
+     * below the best, e^-100 and smaller) are full of them. Measured on a CQL learner restored at step 6,000 of a
+     * pick-place run: 2.2 updates/s with the subnormals against 6.7-8.4 for a fresh one (same batch, same machine);
+     * flushed, the restored one ran as fast as the fresh one. Float64 arrays keep every value.
+     */
     public static void write(double[] src, INDArray dst) {
         int n = (int) dst.length();
         if (dst.dataType() == DataType.DOUBLE) {
@@ -73,7 +81,8 @@ public final class HostIO {
         } else {
             float[] f = new float[n];
             for (int i = 0; i < n; i++) {
-                f[i] = (float) src[i];
+                float v = (float) src[i];
+                f[i] = Math.abs(v) < Float.MIN_NORMAL ? 0f : v;
             }
             write(f, dst);
         }
