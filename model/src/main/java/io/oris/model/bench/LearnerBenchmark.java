@@ -249,6 +249,7 @@ public final class LearnerBenchmark {
     public static ObjectNode toJson(Report r) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
+        root.put("backend", org.nd4j.linalg.factory.Nd4j.getEnvironment().isCPU() ? "cpu" : "cuda");
         root.put("cores", r.cores());
         root.put("seconds_per_figure", r.secondsPerFigure());
         root.put("repeats_best_of", r.repeats());

@@ -34,6 +34,12 @@ import java.util.PriorityQueue;
  * filled replay rows, float32) and its evaluation snapshots (the actor alone in float32, about 280 KB for hopper
  * 256-256, docs/architecture.md §7.6); collected datasets at float32
  * per column; GANs' parameters with Adam moments; ingested inputs are not counted (their size is the input's).
+ *
+ * <p>Train slots. A train task holds the job's {@code spark.cpus_per_train_task} cores, so N slots run
+ * N / cpus train tasks at once (at the one-core rate: an upper bound on its time). With G GPUs ({@code --gpus G})
+ * and a job that asks for g GPUs per train task ({@code spark.gpus_per_train_task}), at most G / g train tasks run at
+ * once, each at its method's GPU rate where a CUDA benchmark file gave one ({@link Throughput#withBench}) and at the
+ * CPU rate otherwise (said in the printed estimate).
  */
 public final class CostEstimate {
     /** Replay ring capacity of a simulator run (rows). */
@@ -43,12 +49,19 @@ public final class CostEstimate {
 
     private final Map<StageKind, StageCost> stages;
     private final int executors;
+    private final int gpus;
+    private final int trainSlots;
     private final Throughput throughput;
+    private final List<String> notes;
 
-    private CostEstimate(Map<StageKind, StageCost> stages, int executors, Throughput throughput) {
+    private CostEstimate(Map<StageKind, StageCost> stages, int executors, int gpus, int trainSlots,
+                         Throughput throughput, List<String> notes) {
         this.stages = Collections.unmodifiableMap(stages);
         this.executors = executors;
+        this.gpus = gpus;
+        this.trainSlots = trainSlots;
         this.throughput = throughput;
+        this.notes = List.copyOf(notes);
     }
 
     /**
@@ -67,8 +80,47 @@ public final class CostEstimate {
 
     /** Estimates {@code plan} on {@code executors} single-core slots with the rates of {@code throughput}. */
     public static CostEstimate of(Plan plan, int executors, Throughput throughput) {
+        return of(plan, executors, 0, throughput);
+    }
+
+    /**
+     * Estimates {@code plan} on {@code executors} single-core slots and {@code gpus} GPUs (0: none) with the rates of
+     * {@code throughput}.
+     */
+    public static CostEstimate of(Plan plan, int executors, int gpus, Throughput throughput) {
         if (executors < 1) {
             throw new IllegalArgumentException("--executors must be at least 1, got " + executors);
+        }
+        if (gpus < 0) {
+            throw new IllegalArgumentException("--gpus must be 0 or more, got " + gpus);
+        }
+        List<String> notes = new ArrayList<>();
+        int cpusPerTask = Math.max(1, plan.job().sweep().spark().cpusPerTrainTask());
+        double gpusPerTask = plan.job().sweep().spark().gpusPerTrainTask();
+        int trainSlots = Math.max(1, executors / cpusPerTask);
+        if (cpusPerTask > 1) {
+            notes.add(String.format(Locale.ROOT, "train tasks hold %d cores each (spark.cpus_per_train_task): %d at once,"
+                    + " timed at the one-core rate", cpusPerTask, trainSlots));
+        }
+        boolean onGpus = gpus > 0 && gpusPerTask > 0;
+        if (gpus > 0 && !onGpus) {
+            notes.add("the job asks for no GPU per train task (spark.gpus_per_train_task), so --gpus " + gpus
+                    + " changes nothing");
+        }
+        if (onGpus) {
+            int byGpus = (int) Math.floor(gpus / gpusPerTask + 1e-9);
+            if (byGpus < 1) {
+                throw new IllegalArgumentException("--gpus " + gpus + " cannot hold one train task, which asks for "
+                        + gpusPerTask + " GPUs (spark.gpus_per_train_task)");
+            }
+            trainSlots = Math.min(trainSlots, byGpus);
+            notes.add(String.format(Locale.ROOT, "train: %d task%s at once (%d GPUs, %s per task); %s", trainSlots,
+                    trainSlots == 1 ? "" : "s", gpus, trimmed(gpusPerTask),
+                    throughput.gpuSource() == null
+                            ? "no GPU rate measured (give a CUDA build's bench file with --bench), so runs are timed"
+                              + " at the CPU rates"
+                            : "GPU rates from " + throughput.gpuSource() + ", CPU rates for methods it lacks")
+                    + "; train core-hours are then GPU-task hours");
         }
         Map<StageKind, StageCost> stages = new EnumMap<>(StageKind.class);
         Map<StageKind, Long> tasks = plan.taskCountByStage();
@@ -105,7 +157,7 @@ public final class CostEstimate {
                 case TRAIN -> {
                     unit = "run";
                     for (RunSpec r : plan.runs()) {
-                        units.add(trainSeconds(r, throughput));
+                        units.add(trainSeconds(r, throughput, onGpus));
                         bytes += runBytes(r);
                     }
                 }
@@ -123,7 +175,16 @@ public final class CostEstimate {
             }
             stages.put(kind, new StageCost(kind, tasks.get(kind), List.copyOf(units), bytes, unit, units.size()));
         }
-        return new CostEstimate(stages, executors, throughput);
+        return new CostEstimate(stages, executors, gpus, trainSlots, throughput, notes);
+    }
+
+    private static String trimmed(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Train tasks that run at once: the executor slots over the cores a train task holds, at most the GPUs allow. */
+    public int trainSlots() {
+        return trainSlots;
     }
 
     public Map<StageKind, StageCost> stages() {
@@ -132,7 +193,7 @@ public final class CostEstimate {
 
     /** Wall seconds of one stage on the estimate's executors (LPT schedule of its units). */
     public double wallSeconds(StageKind kind) {
-        return makespan(stages.get(kind).unitSeconds(), executors);
+        return makespan(stages.get(kind).unitSeconds(), kind == StageKind.TRAIN ? trainSlots : executors);
     }
 
     /** Wall seconds of the whole plan: the stages one after another. */
@@ -164,8 +225,15 @@ public final class CostEstimate {
 
     /** Core-seconds of one training run (updates and simulator steps). */
     static double trainSeconds(RunSpec r, Throughput t) {
+        return trainSeconds(r, t, false);
+    }
+
+    /** Seconds of one training run, its updates at the method's GPU rate when {@code onGpu} and one is known. */
+    static double trainSeconds(RunSpec r, Throughput t, boolean onGpu) {
         Budget b = r.budget();
-        double seconds = b.gradientSteps() / t.updatesPerSecond(r.method());
+        double rate = onGpu ? t.gpuUpdatesPerSecond(r.method()).orElse(t.updatesPerSecond(r.method()))
+                : t.updatesPerSecond(r.method());
+        double seconds = b.gradientSteps() / rate;
         if (r.method().usesSimulator()) {
             seconds += simSteps(b) / t.envStepsPerSecond();
         }
@@ -270,8 +338,9 @@ public final class CostEstimate {
     /** The estimate as the lines {@code oris plan --executors N} prints. */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%nEstimate on %d executor slot%s (one task per core; rates: %s):%n",
-                executors, executors == 1 ? "" : "s", throughput.source()));
+        sb.append(String.format(Locale.ROOT, "%nEstimate on %d executor slot%s%s (one task per core; rates: %s):%n",
+                executors, executors == 1 ? "" : "s", gpus > 0 ? " and " + gpus + " GPU" + (gpus == 1 ? "" : "s") : "",
+                throughput.source()));
         sb.append(String.format(Locale.ROOT, "  %-17s %6s %15s %11s %10s %10s%n", "stage", "tasks", "units",
                 "core-hours", "wall", "writes"));
         for (StageCost s : stages.values()) {
@@ -287,6 +356,9 @@ public final class CostEstimate {
             sb.append("; nor is pretrain-dynamics, COMBO's ensembles, whose training rate has not been measured");
         }
         sb.append(")\n");
+        for (String note : notes) {
+            sb.append("  ").append(note).append('\n');
+        }
         return sb.toString();
     }
 

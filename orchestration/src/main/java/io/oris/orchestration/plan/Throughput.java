@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * How fast one core does each kind of work, the input of {@link CostEstimate}: gradient updates per second per
@@ -26,15 +27,28 @@ import java.util.Map;
  * evaluation: ≈ 3,000 environment steps/s (MuJoCo with frame skip 4 and a 256-256 policy on the host); they are a
  * few percent of a run. {@link #withBench} replaces the update rates by those of an {@code oris bench learners
  * --json} file, so an estimate for another machine starts from that machine's figures.
+ *
+ * <p>GPU rates (updates/s of one train task on one GPU) exist only where a benchmark file from the CUDA build says so
+ * ({@code "backend": "cuda"}, written by {@code oris bench learners --json} under {@code -Pcuda}): no CUDA figure of
+ * this project's learners has been measured yet, so there are no built-in ones, and an estimate with {@code --gpus}
+ * but without such a file says that it times the train stage at the CPU rates.
  */
 public final class Throughput {
     private final Map<Method, Double> updatesPerSecond;
+    private final Map<Method, Double> gpuUpdatesPerSecond;
+    private final String gpuSource;
     private final double envStepsPerSecond;
     private final double ganStepsPerSecond;
     private final String source;
 
     public Throughput(Map<Method, Double> updatesPerSecond, double envStepsPerSecond, double ganStepsPerSecond,
                       String source) {
+        this(updatesPerSecond, envStepsPerSecond, ganStepsPerSecond, source, Map.of(), null);
+    }
+
+    /** Figures with per-method GPU update rates ({@code gpuSource} says where they come from; null when none). */
+    public Throughput(Map<Method, Double> updatesPerSecond, double envStepsPerSecond, double ganStepsPerSecond,
+                      String source, Map<Method, Double> gpuUpdatesPerSecond, String gpuSource) {
         EnumMap<Method, Double> m = new EnumMap<>(Method.class);
         m.putAll(updatesPerSecond);
         for (Method method : Method.values()) {
@@ -48,6 +62,16 @@ public final class Throughput {
             throw new IllegalArgumentException("environment and GAN steps/s must be positive");
         }
         this.updatesPerSecond = m;
+        EnumMap<Method, Double> g = new EnumMap<>(Method.class);
+        gpuUpdatesPerSecond.forEach((method, v) -> {
+            if (v == null || !(v > 0)) {
+                throw new IllegalArgumentException("GPU throughput of " + method.id() + " must be a positive number of"
+                        + " updates/s, got " + v);
+            }
+            g.put(method, v);
+        });
+        this.gpuUpdatesPerSecond = g;
+        this.gpuSource = gpuSource;
         this.envStepsPerSecond = envStepsPerSecond;
         this.ganStepsPerSecond = ganStepsPerSecond;
         this.source = source;
@@ -72,9 +96,10 @@ public final class Throughput {
 
     /**
      * These figures with the update rates of an {@code oris bench learners --json} file: per method, the best
-     * one-thread {@code dl4j} figure over the benchmark's shapes; methods the file lacks keep their rate scaled by
-     * the file's SAC figure over the default SAC rate (so the machine's speed carries over), and the GAN rate is
-     * scaled the same way.
+     * one-thread {@code dl4j} figure over the benchmark's shapes. A file from the CPU build replaces the CPU rates;
+     * methods it lacks keep their rate scaled by the file's SAC figure over the default SAC rate (so the machine's
+     * speed carries over), and the GAN rate is scaled the same way. A file from the CUDA build ({@code "backend":
+     * "cuda"}) sets the GPU rates instead (methods it lacks get no GPU rate and are timed at their CPU rate).
      */
     public Throughput withBench(Path benchJson) {
         JsonNode root;
@@ -87,6 +112,11 @@ public final class Throughput {
         if (figures == null || !figures.isArray()) {
             throw new IllegalArgumentException("benchmark file " + benchJson + ": no 'figures' array (expected the"
                     + " JSON of 'oris bench learners --json FILE')");
+        }
+        String backend = root.path("backend").asText("cpu");
+        if (!backend.equals("cpu") && !backend.equals("cuda")) {
+            throw new IllegalArgumentException("benchmark file " + benchJson + ": backend '" + backend
+                    + "', expected cpu or cuda");
         }
         Map<Method, Double> measured = new LinkedHashMap<>();
         for (JsonNode f : figures) {
@@ -101,6 +131,13 @@ public final class Throughput {
                 }
             }
         }
+        if (backend.equals("cuda")) {
+            if (measured.isEmpty()) {
+                throw new IllegalArgumentException("benchmark file " + benchJson + ": no one-thread dl4j figure");
+            }
+            return new Throughput(updatesPerSecond, envStepsPerSecond, ganStepsPerSecond, source, measured,
+                    "GPU bench file " + benchJson);
+        }
         Double sac = measured.get(Method.SAC);
         if (sac == null) {
             throw new IllegalArgumentException("benchmark file " + benchJson + ": no one-thread dl4j figure for sac");
@@ -111,11 +148,23 @@ public final class Throughput {
             m.put(method, measured.getOrDefault(method, updatesPerSecond.get(method) * scale));
         }
         return new Throughput(m, envStepsPerSecond, ganStepsPerSecond * scale,
-                "bench file " + benchJson + " (methods it lacks scaled by its SAC figure)");
+                "bench file " + benchJson + " (methods it lacks scaled by its SAC figure)", gpuUpdatesPerSecond,
+                gpuSource);
     }
 
     public double updatesPerSecond(Method method) {
         return updatesPerSecond.get(method);
+    }
+
+    /** The GPU update rate of a method, if a CUDA benchmark file gave one. */
+    public OptionalDouble gpuUpdatesPerSecond(Method method) {
+        Double v = gpuUpdatesPerSecond.get(method);
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    /** Where the GPU rates come from; null when there are none. */
+    public String gpuSource() {
+        return gpuSource;
     }
 
     public double envStepsPerSecond() {

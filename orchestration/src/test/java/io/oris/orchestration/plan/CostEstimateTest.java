@@ -114,6 +114,67 @@ class CostEstimateTest {
         assertTrue(shape.getMessage().contains("figures"), shape.getMessage());
     }
 
+    private static Plan planWithSpark(String spark) {
+        return new Planner().plan(parse(job(SWEEP + "    spark: " + spark + "\n")), null);
+    }
+
+    @Test
+    void gpusLimitTheTrainTasksThatRunAtOnce(@TempDir Path dir) throws Exception {
+        Plan plan = planWithSpark("{executor_cores: 8, gpus_per_train_task: 1}");
+        Throughput t = Throughput.defaults();
+        // 6 runs (2 x SAC, ORIS, CQL); 8 slots would run them all at once, 2 GPUs hold 2 train tasks
+        CostEstimate cpuOnly = CostEstimate.of(plan, 8, t);
+        CostEstimate twoGpus = CostEstimate.of(plan, 8, 2, t);
+        assertEquals(8, cpuOnly.trainSlots());
+        assertEquals(2, twoGpus.trainSlots());
+        assertEquals(CostEstimate.makespan(twoGpus.stages().get(StageKind.TRAIN).unitSeconds(), 2),
+                twoGpus.wallSeconds(StageKind.TRAIN), 1e-9);
+        assertTrue(twoGpus.wallSeconds(StageKind.TRAIN) > cpuOnly.wallSeconds(StageKind.TRAIN));
+        assertEquals(cpuOnly.wallSeconds(StageKind.EVALUATE), twoGpus.wallSeconds(StageKind.EVALUATE), 1e-9,
+                "only the train stage holds GPUs");
+        assertTrue(twoGpus.render().contains("no GPU rate measured"), twoGpus.render());
+
+        // a CUDA build's bench file sets GPU rates; methods it lacks stay at their CPU rate
+        Path json = dir.resolve("gpu.json");
+        Files.writeString(json, """
+                {"backend": "cuda", "figures": [
+                  {"engine": "dl4j", "method": "cql", "env": "hopper", "threads": 1, "updates_per_s": 94.0}
+                ]}""");
+        Throughput withGpu = t.withBench(json);
+        assertEquals(94.0, withGpu.gpuUpdatesPerSecond(Method.CQL).orElseThrow());
+        assertTrue(withGpu.gpuUpdatesPerSecond(Method.SAC).isEmpty());
+        assertEquals(9.4, withGpu.updatesPerSecond(Method.CQL), "the CPU rate is kept");
+        CostEstimate fast = CostEstimate.of(plan, 8, 2, withGpu);
+        double sac = 10_000 / 55.0 + 5_000 / 3_000.0;
+        double oris = 10_000 / 50.0 + 5_000 / 3_000.0;
+        double cql = 10_000 / 94.0;
+        assertEquals(2 * (sac + oris + cql) / 3600, fast.stages().get(StageKind.TRAIN).coreHours(), 1e-9);
+        assertTrue(fast.render().contains("GPU rates from GPU bench file"), fast.render());
+        // without GPUs the CUDA figures are not used
+        assertEquals(2 * (sac + oris + 10_000 / 9.4) / 3600,
+                CostEstimate.of(plan, 8, withGpu).stages().get(StageKind.TRAIN).coreHours(), 1e-9);
+    }
+
+    @Test
+    void gpusChangeNothingForAJobThatAsksForNone() {
+        CostEstimate e = CostEstimate.of(plan(), 4, 2, Throughput.defaults());
+        assertEquals(4, e.trainSlots());
+        assertTrue(e.render().contains("changes nothing"), e.render());
+        IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class,
+                () -> CostEstimate.of(planWithSpark("{executor_cores: 4, gpus_per_train_task: 2}"), 4, 1,
+                        Throughput.defaults()));
+        assertTrue(tooFew.getMessage().contains("--gpus 1") && tooFew.getMessage().contains("2.0"),
+                tooFew.getMessage());
+    }
+
+    @Test
+    void aTrainTaskHoldingTwoCoresHalvesTheTrainSlots() {
+        CostEstimate e = CostEstimate.of(planWithSpark("{executor_cores: 2, cpus_per_train_task: 2}"), 4,
+                Throughput.defaults());
+        assertEquals(2, e.trainSlots());
+        assertEquals(4, CostEstimate.of(plan(), 4, Throughput.defaults()).trainSlots());
+    }
+
     @Test
     void comboModelsAreCountedButNotTimed() {
         Plan plan = new Planner().plan(parse(job(SWEEP.replace("methods: [sac, oris, cql]", "methods: [combo]").replace("gan: {steps: 1200}", ""))), null);

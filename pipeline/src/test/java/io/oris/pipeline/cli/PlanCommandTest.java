@@ -25,6 +25,37 @@ class PlanCommandTest {
     }
 
     @Test
+    void estimatesWithGpusAndTwoBenchFiles(@TempDir Path root) throws Exception {
+        Path job = root.resolve("gpu.yaml");
+        Files.writeString(job, """
+                gpu:
+                  oris:
+                    envs: [hopper]
+                    datasets: [{collect: random, size: 1000}]
+                    methods: [sac, cql]
+                    seeds: 3
+                    gaps: [gravity=2.0]
+                    budget: {gradient_steps: 2000, eval_every: 1000}
+                    spark: {executor_cores: 8, gpus_per_train_task: 1}
+                """);
+        Path cpu = root.resolve("cpu.json");
+        Files.writeString(cpu, "{\"figures\": [{\"engine\": \"dl4j\", \"method\": \"sac\", \"env\": \"hopper\","
+                + " \"threads\": 1, \"updates_per_s\": 110.0}]}");
+        Path gpu = root.resolve("gpu.json");
+        Files.writeString(gpu, "{\"backend\": \"cuda\", \"figures\": [{\"engine\": \"dl4j\", \"method\": \"cql\","
+                + " \"env\": \"hopper\", \"threads\": 1, \"updates_per_s\": 90.0}]}");
+        CliRun o = CliRun.of("plan", job.toString(), "--data-root", root.toString(), "--executors", "8", "--gpus", "2",
+                "--bench", cpu.toString(), "--bench", gpu.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("Estimate on 8 executor slots and 2 GPUs"), o.out());
+        assertTrue(o.out().contains("train: 2 tasks at once (2 GPUs, 1 per task); GPU rates from GPU bench file "
+                + gpu), o.out());
+        CliRun bad = CliRun.of("plan", job.toString(), "--data-root", root.toString(), "--gpus", "-1");
+        assertEquals(2, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("--gpus must be 0 or more"), bad.err());
+    }
+
+    @Test
     void warnsAboutMissingD4rlFiles(@TempDir Path root) throws Exception {
         CliRun o = CliRun.of("plan", "../jobs/oris-table1.yaml", "--data-root", root.toString());
         assertEquals(0, o.code());
