@@ -58,7 +58,7 @@ public final class DataRootUri {
             uri = new URI(t);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("bad data root '" + text + "': not a URI (" + e.getReason()
-                    + " at index " + e.getIndex() + ")", e);
+                    + " at index " + e.getIndex() + ")");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.isOpaque() || uri.getPath() == null) {
