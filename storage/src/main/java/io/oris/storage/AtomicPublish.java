@@ -13,12 +13,15 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
+import io.oris.storage.fs.DataRootUri;
+import io.oris.storage.fs.ObjectStorePublish;
 
 /**
  * The one way oris publishes an output: write it under a hidden temporary sibling name, then rename it into place
  * atomically, so a reader (or a resumed sweep) sees the old complete output or the new complete one, never a part.
  * Files and folders alike; a file system that cannot rename atomically fails the write with a message naming the
- * path rather than publishing non-atomically. Every store (datasets, GANs, runs, reports, results, exports, bench
+ * path rather than publishing non-atomically, except on object stores, where a folder is published by copying its commit
+ * marker last ({@link ObjectStorePublish}; see storage/README.md). Every store (datasets, GANs, runs, reports, results, exports, bench
  * figures) goes through here.
  */
 public final class AtomicPublish {
@@ -126,8 +129,16 @@ public final class AtomicPublish {
         }
     }
 
-    /** Renames {@code from} to {@code to} atomically; {@code replace} overwrites an existing file. */
+    /**
+     * Renames {@code from} to {@code to} atomically; {@code replace} overwrites an existing file. Where a rename is a
+     * copy (object stores, {@link DataRootUri#renamesAtomically}), the move copies the commit marker last instead
+     * ({@link ObjectStorePublish}), so readers, which treat a folder without its marker as absent, never see a part.
+     */
     public static void move(Path from, Path to, boolean replace) throws IOException {
+        if (!DataRootUri.renamesAtomically(to)) {
+            ObjectStorePublish.move(from, to, replace);
+            return;
+        }
         try {
             if (replace) {
                 Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

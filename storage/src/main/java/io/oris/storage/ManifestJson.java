@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads and writes {@code manifest.json} (pretty-printed, unknown keys tolerated for forward compatibility). */
@@ -24,7 +25,7 @@ public final class ManifestJson {
     /** Writes the manifest to a file. */
     public static void write(Manifest manifest, Path file) {
         try {
-            MAPPER.writeValue(file.toFile(), manifest);
+            Files.write(file, MAPPER.writeValueAsBytes(manifest));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -36,7 +37,7 @@ public final class ManifestJson {
      */
     public static Manifest read(Path file) {
         try {
-            return complete(MAPPER.readValue(file.toFile(), Manifest.class), file);
+            return complete(MAPPER.readValue(Files.readAllBytes(file), Manifest.class), file);
         } catch (JsonProcessingException e) {
             throw malformed(file, e);
         } catch (IOException e) {

@@ -114,7 +114,7 @@ public final class PolicyFiles {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            root = JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new BadInputException(file, "", "not JSON: " + e.getMessage(), e);
         }

@@ -103,7 +103,7 @@ public final class RetrainTracker {
             return null;
         }
         try {
-            return JSON.readValue(file.toFile(), Ledger.class);
+            return JSON.readValue(Files.readAllBytes(file), Ledger.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " (delete it to start over): " + e.getMessage(), e);
         }

@@ -89,7 +89,7 @@ public final class DynamicsArtifacts {
             d.put("dataset", spec.datasetId());
             d.put("settings", settings(cfg));
             d.put("seed", spec.seed());
-            MAPPER.writerWithDefaultPrettyPrinter().writeValue(description(staged).toFile(), d);
+            Files.write(description(staged), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(d));
             return null;
         });
         return r;

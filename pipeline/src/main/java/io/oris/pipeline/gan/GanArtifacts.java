@@ -58,7 +58,7 @@ public final class GanArtifacts {
         d.put("dataset", gan.datasetId());
         d.put("settings", new TreeMap<>(gan.settings()));
         d.put("seed", gan.seed());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(description(dir).toFile(), d);
+        Files.write(description(dir), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(d));
     }
 
     /**
@@ -75,7 +75,7 @@ public final class GanArtifacts {
         Map<String, Object> settings = Map.of();
         Path json = description(dir);
         if (Files.isRegularFile(json)) {
-            Object s = JSON.readValue(json.toFile(), Map.class).get("settings");
+            Object s = JSON.readValue(Files.readAllBytes(json), Map.class).get("settings");
             if (!(s instanceof Map<?, ?> m)) {
                 throw new BadInputException(json, "settings", "expected an object of GAN settings");
             }

@@ -1,5 +1,6 @@
 package io.oris.pipeline.ingest;
 
+import io.oris.storage.fs.DataRootUri;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.IngestResult;
 import io.oris.storage.Manifest;
@@ -149,7 +150,7 @@ public final class D4rlIngestJob {
     record RangeTask(int fileIndex, D4rlLayout layout, D4rlOptions options, D4rlLayout.RowRange range,
             String partsDir) implements Serializable {
         TaskOutput run() {
-            return new TaskOutput(fileIndex, D4rlIngest.writeRange(Path.of(partsDir), layout, options, range));
+            return new TaskOutput(fileIndex, D4rlIngest.writeRange(DataRootUri.resolve(partsDir), layout, options, range));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.oris.pipeline.ingest;
 
+import io.oris.storage.fs.DataRootUri;
 import io.oris.storage.DatasetStore;
 import io.oris.storage.IngestResult;
 import io.oris.storage.minari.MinariIngest;
@@ -45,7 +46,7 @@ public final class MinariIngestJob {
     /** One Spark task: one Minari folder. */
     record FolderTask(String dataRoot, String folder, String env, String id, boolean overwrite) implements Serializable {
         IngestResult run() {
-            return MinariIngest.ingest(new DatasetStore(Path.of(dataRoot)), Path.of(folder), env, id, overwrite);
+            return MinariIngest.ingest(new DatasetStore(DataRootUri.resolve(dataRoot)), Path.of(folder), env, id, overwrite);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.oris.pipeline.report;
 
+import io.oris.storage.fs.ParquetFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
@@ -57,7 +57,7 @@ public final class ScoresParquet {
     /** Writes one row per run of {@code scores} to {@code file}, which must not exist yet. */
     public static void write(Path file, SweepScores scores) {
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(ParquetFiles.output(file))
                 .withType(SCHEMA)
                 .withConf(new Configuration(false))
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)

@@ -68,7 +68,7 @@ public record LatestReport(Path dir, String id, ScoresParquetReader.Contents con
 
     private static String created(Path manifest) {
         try {
-            JsonNode created = JSON.readTree(manifest.toFile()).get("created");
+            JsonNode created = JSON.readTree(Files.readAllBytes(manifest)).get("created");
             return created == null || created.isNull() ? "unknown" : created.asText();
         } catch (IOException | RuntimeException e) {
             return "unknown";

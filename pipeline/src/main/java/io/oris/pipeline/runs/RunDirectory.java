@@ -79,7 +79,7 @@ public final class RunDirectory {
     @SuppressWarnings("unchecked")
     public Map<String, Object> readConfig() {
         try {
-            return JSON.readValue(configFile().toFile(), Map.class);
+            return JSON.readValue(Files.readAllBytes(configFile()), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + configFile() + ": " + e.getMessage(), e);
         }
@@ -99,7 +99,7 @@ public final class RunDirectory {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(statusFile().toFile(), RunStatus.class));
+            return Optional.of(JSON.readValue(Files.readAllBytes(statusFile()), RunStatus.class));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + statusFile() + " (expected the JSON of a run status): "
                     + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.oris.pipeline.stages;
 
+import io.oris.storage.fs.DataRootUri;
 import io.oris.model.nn.NativeThreads;
 import io.oris.orchestration.Fingerprints;
 import io.oris.orchestration.descriptor.DatasetSpec;
@@ -91,7 +92,7 @@ public final class CollectStage implements StageExecutor {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobGroup("oris-" + task.id(), "collect " + task.id(), true);
         List<String> lines = jsc.parallelize(jobs, jobs.size())
-                .map(job -> collect(job, Path.of(root), provider, System.err::println).describe()).collect();
+                .map(job -> collect(job, DataRootUri.resolve(root), provider, System.err::println).describe()).collect();
         lines.forEach(context.log());
     }
 

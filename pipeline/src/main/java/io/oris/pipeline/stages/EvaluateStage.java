@@ -1,5 +1,6 @@
 package io.oris.pipeline.stages;
 
+import io.oris.storage.fs.DataRootUri;
 import io.oris.model.learner.Policy;
 import io.oris.orchestration.plan.StageTask;
 import io.oris.orchestration.runner.RunContext;
@@ -126,7 +127,7 @@ public final class EvaluateStage implements StageExecutor {
     public static List<EvalRow> fanOut(JavaSparkContext jsc, List<EvalItem> items, Path root, LearnerProvider learners) {
         String rootText = root.toString();
         return jsc.parallelize(items, items.size())
-                .flatMap(item -> evaluate(item, Path.of(rootText), learners).iterator())
+                .flatMap(item -> evaluate(item, DataRootUri.resolve(rootText), learners).iterator())
                 .collect();
     }
 

@@ -1,5 +1,6 @@
 package io.oris.pipeline.stages;
 
+import io.oris.storage.fs.DataRootUri;
 import io.oris.model.combo.DynamicsTrainer;
 import io.oris.model.nn.NativeThreads;
 import io.oris.orchestration.plan.StageTask;
@@ -70,7 +71,7 @@ public final class PretrainDynamicsStage implements StageExecutor {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobGroup("oris-" + task.id(), "pretrain-dynamics " + task.id(), true);
         List<String> lines = jsc.parallelize(jobs, jobs.size())
-                .map(job -> train(job, Path.of(rootText))).collect();
+                .map(job -> train(job, DataRootUri.resolve(rootText))).collect();
         lines.forEach(context.log());
     }
 

@@ -1,5 +1,6 @@
 package io.oris.pipeline.stages;
 
+import io.oris.storage.fs.DataRootUri;
 import io.oris.model.nn.NativeThreads;
 import io.oris.model.oris.GanTrainer;
 import io.oris.model.replay.Transitions;
@@ -76,7 +77,7 @@ public final class PretrainGanStage implements StageExecutor {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobGroup("oris-" + task.id(), "pretrain-gan " + task.id(), true);
         List<String> lines = jsc.parallelize(jobs, jobs.size())
-                .map(job -> train(job, Path.of(rootText))).collect();
+                .map(job -> train(job, DataRootUri.resolve(rootText))).collect();
         lines.forEach(context.log());
     }
 

@@ -1,5 +1,6 @@
 package io.oris.pipeline.stages;
 
+import io.oris.storage.fs.DataRootUri;
 import io.oris.orchestration.plan.StageTask;
 import io.oris.orchestration.runner.RunContext;
 import io.oris.orchestration.runner.StageExecutor;
@@ -76,7 +77,7 @@ public final class TrainStage implements StageExecutor {
         List<Trained> trained;
         try (progress) {
             progress.start();
-            trained = runs.map(config -> new Trained(new TrainRun(config, Path.of(rootText), provider).execute(),
+            trained = runs.map(config -> new Trained(new TrainRun(config, DataRootUri.resolve(rootText), provider).execute(),
                             TaskSlot.current()))
                     .collect();
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oris.pipeline.spark.ChildJvm;
+import io.oris.storage.fs.DataRootUri;
 import io.oris.storage.table.TableReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,6 +80,56 @@ class ClusterSubmitTest {
                 assertEquals("succeeded", r.get("status"), r.toString());
             }
             // the work ran in executor JVMs that the Worker launched
+            try (Stream<Path> stderr = Files.walk(cluster.workDir())) {
+                assertTrue(stderr.anyMatch(f -> f.getFileName().toString().equals("stderr")), "executor logs exist");
+            }
+        }
+    }
+
+    /**
+     * The same submission with the data root on a real HDFS (a MiniDFSCluster in this JVM): the driver and the executor
+     * JVMs the Worker launches read and write the datasets, runs and report only through {@code hdfs://}; the report is
+     * read back from HDFS, nothing temporary is left there, and no local folder took the URI for a path.
+     */
+    @Test
+    void submittedSweepKeepsItsDataOnHdfs() throws Exception {
+        Files.writeString(dir.resolve("cluster-tiny.yaml"), JOB.replace("methods: [sac, h2o]", "methods: [sac]")
+                .replace("h2o: {sac.hidden: [16, 16]}", ""));
+        Path appJar = jarOf(Path.of("target/classes"), dir.resolve("oris-app.jar"));
+        try (MiniHdfs hdfs = new MiniHdfs(dir.resolve("hdfs"));
+             LoopbackSparkCluster cluster = new LoopbackSparkCluster(dir.resolve("cluster"), 2, "3g")) {
+            String rootUri = hdfs.uri() + "/oris";
+            List<String> cmd = ChildJvm.command("1g", Map.of(), "io.oris.pipeline.cli.OrisCli",
+                    "submit", "cluster-tiny.yaml", "--master", cluster.masterUrl(), "--jar", appJar.toString(),
+                    "--executor-memory", "1g", "--conf", "spark.driver.host=127.0.0.1",
+                    "--conf", "spark.driver.bindAddress=127.0.0.1", "--data-root", rootUri);
+            Path log = dir.resolve("submit-hdfs.log");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            pb.environment().put("SPARK_HOME", cluster.home().toString());
+            pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+            Process p = pb.start();
+            boolean done = p.waitFor(5, TimeUnit.MINUTES);
+            String output = Files.readString(log);
+            if (!done) {
+                p.destroyForcibly();
+            }
+            assertTrue(done, "submit finished in time:\n" + output);
+            assertEquals(0, p.exitValue(), "submit exit code; output:\n" + output);
+            Path root = DataRootUri.resolve(rootUri);
+            Path scores;
+            try (Stream<Path> found = Files.walk(root.resolve("reports"))) {
+                scores = found.filter(f -> f.getFileName().toString().equals("scores.parquet")).findFirst()
+                        .orElseThrow(() -> new AssertionError("no report on HDFS; submit output:\n" + output));
+            }
+            List<Map<String, Object>> rows = TableReader.readAll(scores);
+            assertEquals(1, rows.size());
+            assertEquals("succeeded", rows.get(0).get("status"), rows.toString());
+            assertEquals(List.of(), MiniHdfs.leftovers(root), "temporary or staging files left on HDFS");
+            try (Stream<Path> local = Stream.concat(Files.walk(dir.resolve("cluster")), Files.list(dir))) {
+                assertEquals(List.of(), local.filter(f -> f.getFileName().toString().startsWith("hdfs:")
+                        || f.getFileName().toString().equals("datasets")).toList(), "data written to a local folder");
+            }
             try (Stream<Path> stderr = Files.walk(cluster.workDir())) {
                 assertTrue(stderr.anyMatch(f -> f.getFileName().toString().equals("stderr")), "executor logs exist");
             }

@@ -1,5 +1,6 @@
 package io.oris.storage.parquet;
 
+import io.oris.storage.fs.ParquetFiles;
 import io.oris.storage.TransitionArrays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,6 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.DummyRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
@@ -33,7 +33,7 @@ public final class TransitionParquetReader {
 
     /** Rows in a part file, from its footer. */
     public static long rowCount(Path file) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(ParquetFiles.input(file))) {
             return reader.getRecordCount();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Parquet footer of " + file + ": " + e.getMessage(), e);
@@ -42,7 +42,7 @@ public final class TransitionParquetReader {
 
     /** The Parquet schema of a part file, from its footer. */
     public static MessageType schema(Path file) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(ParquetFiles.input(file))) {
             return reader.getFileMetaData().getSchema();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Parquet footer of " + file + ": " + e.getMessage(), e);
@@ -105,7 +105,7 @@ public final class TransitionParquetReader {
 
     /** Reads one part file into the target rows {@code [first, first + rows)}. */
     private static void readFile(Path file, int first, int rows, Target target) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(ParquetFiles.input(file))) {
             FileMetaData meta = reader.getFooter().getFileMetaData();
             MessageType schema = meta.getSchema();
             ColumnDescriptor[] columns = new ColumnDescriptor[Column.values().length];

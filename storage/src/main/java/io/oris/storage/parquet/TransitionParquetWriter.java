@@ -1,5 +1,6 @@
 package io.oris.storage.parquet;
 
+import io.oris.storage.fs.ParquetFiles;
 import io.oris.storage.TransitionArrays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,6 @@ import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -73,7 +73,7 @@ public final class TransitionParquetWriter {
         ParquetProperties props = pb.build();
         CodecFactory codecs = new CodecFactory(new Configuration(false), props.getPageSizeThreshold());
         try {
-            ParquetFileWriter out = new ParquetFileWriter(new LocalOutputFile(file), schema,
+            ParquetFileWriter out = new ParquetFileWriter(ParquetFiles.output(file), schema,
                     ParquetFileWriter.Mode.CREATE, rowGroupBytes, 0, null, props);
             out.start();
             int row = from;

@@ -1,5 +1,6 @@
 package io.oris.storage.table;
 
+import io.oris.storage.fs.ParquetFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * Writes a flat run table as one Parquet file without Spark. Rows go to a temporary file beside the
@@ -37,7 +37,7 @@ public final class TableWriter implements AutoCloseable {
         this.temp = dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         this.groups = new SimpleGroupFactory(schema.toParquet());
         this.names = schema.columnNames();
-        this.writer = ExampleParquetWriter.builder(new LocalOutputFile(temp))
+        this.writer = ExampleParquetWriter.builder(ParquetFiles.output(temp))
                 .withType(schema.toParquet())
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
