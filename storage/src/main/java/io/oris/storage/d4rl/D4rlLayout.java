@@ -5,6 +5,8 @@ import io.jhdf.api.Dataset;
 import io.oris.storage.BadInputException;
 import io.oris.storage.D4rlEnvs;
 import io.oris.storage.EnvDims;
+import io.oris.storage.fs.DataRootUri;
+import io.oris.storage.fs.LocalCopies;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ public record D4rlLayout(String file, EnvDims dims, int rows, String dtype, bool
         if (root != e && root.getMessage() != null && !why.contains(root.getMessage())) {
             why = why + "; " + root.getMessage();
         }
-        return new BadInputException(file, "", "cannot be read as HDF5 (" + file.toFile().length()
+        return new BadInputException(file, "", "cannot be read as HDF5 (" + sizeOf(file)
                 + " bytes: truncated or corrupt?): " + why, e);
     }
 
@@ -136,19 +138,31 @@ public record D4rlLayout(String file, EnvDims dims, int rows, String dtype, bool
         }
     }
 
-    /** Opens an HDF5 file, turning jHDF's failure on a non-HDF5 or truncated file into a clear message. */
+    private static long sizeOf(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Opens an HDF5 file, turning jHDF's failure on a non-HDF5 or truncated file into a clear message. jHDF reads
+     * local files only: a file on a Hadoop file system (an {@code hdfs://} data root's {@code d4rl/}) is read from a
+     * local copy ({@link LocalCopies}).
+     */
     static HdfFile open(Path file) {
         try {
-            return new HdfFile(file);
+            return new HdfFile(LocalCopies.of(file));
         } catch (RuntimeException e) {
             throw new BadInputException(file, "", "cannot be opened as HDF5 (not HDF5, truncated or corrupt?): "
                     + e.getMessage(), e);
         }
     }
 
-    /** The file as a path. */
+    /** The file as a path (on its own file system: {@code file} is a plain path or a Hadoop URI). */
     public Path path() {
-        return Path.of(file);
+        return DataRootUri.resolve(file);
     }
 
     /** Number of episodes (a trailing unfinished one included). */

@@ -66,7 +66,7 @@ public final class MinariIngest {
         }
         JsonNode meta;
         try {
-            meta = JSON.readTree(metaFile.toFile());
+            meta = JSON.readTree(Files.readAllBytes(metaFile));
         } catch (IOException e) {
             throw new BadInputException(metaFile, "", "is not valid JSON: " + e.getMessage(), e);
         }
@@ -107,15 +107,17 @@ public final class MinariIngest {
                     + " but the episodes hold " + arrays.rows() + " steps");
         }
         long bytes;
+        long metaBytes;
         try {
             bytes = Files.size(data);
+            metaBytes = Files.size(metaFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         EnvDims dims = arrays.dims(expected.env());
         DatasetDescription description = new DatasetDescription(dims, fingerprint,
                 new Manifest.Source("minari", List.of(new Manifest.SourceFile(data.toString(), dataSha, bytes),
-                        new Manifest.SourceFile(metaFile.toString(), metaSha, metaFile.toFile().length())),
+                        new Manifest.SourceFile(metaFile.toString(), metaSha, metaBytes)),
                         "float32", attributes),
                 new Manifest.Made("oris ingest minari", null, Map.of("env", expected.env()),
                         List.of("transition i = (observations[i], actions[i], rewards[i], observations[i+1]);"
@@ -155,7 +157,7 @@ public final class MinariIngest {
     private static TransitionArrays readUnchecked(Path data, EnvDims expected) {
         HdfFile hdf;
         try {
-            hdf = new HdfFile(data);
+            hdf = new HdfFile(io.oris.storage.fs.LocalCopies.of(data));
         } catch (RuntimeException e) {
             throw new BadInputException(data, "", "cannot be opened as HDF5 (truncated or corrupt?): " + e.getMessage(), e);
         }

@@ -47,6 +47,28 @@ class HadoopFileSystemProviderTest {
     }
 
     @Test
+    void aD4rlFileOnHdfsIsIngestedIntoAnHdfsDataRoot() throws IOException {
+        Path local = io.oris.storage.Hdf5Fixtures.write(base.resolve("hopper_medium-v2.hdf5"),
+                io.oris.storage.Hdf5Fixtures.hopperArrays(false, false, true, true));
+        Path root = root("d4rl-ingest");
+        Path onHdfs = root.resolve("d4rl").resolve("hopper_medium-v2.hdf5");
+        Files.createDirectories(onHdfs.getParent());
+        Files.copy(local, onHdfs);
+        io.oris.storage.DatasetStore store = new io.oris.storage.DatasetStore(root);
+        io.oris.storage.IngestResult result = io.oris.storage.d4rl.D4rlIngest.ingest(store, onHdfs, null,
+                io.oris.storage.d4rl.D4rlOptions.defaults(), false);
+        assertEquals("hopper-medium-v2", result.id());
+        io.oris.storage.TransitionArrays fromHdfs = store.read("hopper-medium-v2");
+        io.oris.storage.DatasetStore localStore = new io.oris.storage.DatasetStore(base.resolve("local-root"));
+        io.oris.storage.d4rl.D4rlIngest.ingest(localStore, local, null, io.oris.storage.d4rl.D4rlOptions.defaults(),
+                false);
+        io.oris.storage.TransitionArrays fromLocal = localStore.read("hopper-medium-v2");
+        assertEquals(fromLocal.rows(), fromHdfs.rows());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fromLocal.obs(), fromHdfs.obs());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fromLocal.reward(), fromHdfs.reward());
+    }
+
+    @Test
     void pathsPrintAsUrisAndResolveBackToEqualPaths() {
         Path root = root("paths");
         Path file = root.resolve("datasets").resolve("a").resolve("manifest.json");
