@@ -9,6 +9,7 @@ Prints the last-10 training return every 10k steps and, at the end, the mean ret
 in a second server (seed + 3), as the Java check does.
 """
 import argparse
+import copy
 import math
 import os
 import sys
@@ -17,10 +18,6 @@ import time
 import numpy as np
 import torch
 from torch import nn
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "..", "..",
-                                "sim", "src", "main", "python"))
-from oris_env import OrisEnv  # noqa: E402
 
 
 def mlp(sizes, last_gain):
@@ -62,6 +59,64 @@ class Actor(nn.Module):
         return act, logp
 
 
+class Sac:
+    """The SAC update of Haarnoja et al. (2018) with H2O's order: all losses at the current parameters, then alpha,
+    actor and critics step (torch.optim.Adam, lr 3e-4) and the targets move (tau 5e-3); gamma 0.99, target entropy
+    -act_dim; the entropy term in the critic's target only with ``backup_entropy``. ``targets``: two networks of the
+    critics' shape to hold the target copies (default: deep copies)."""
+
+    def __init__(self, actor, q1, q2, act_dim, backup_entropy, targets=None):
+        self.actor, self.q1, self.q2 = actor, q1, q2
+        if targets is None:
+            self.t1, self.t2 = copy.deepcopy(q1), copy.deepcopy(q2)
+        else:
+            self.t1, self.t2 = targets
+            self.t1.load_state_dict(q1.state_dict())
+            self.t2.load_state_dict(q2.state_dict())
+        self.log_alpha = nn.Parameter(torch.zeros(()))
+        self.opt_actor = torch.optim.Adam([x for x in actor.parameters() if x.requires_grad], lr=3e-4)
+        self.opt_q = torch.optim.Adam(list(q1.parameters()) + list(q2.parameters()), lr=3e-4)
+        self.opt_alpha = torch.optim.Adam([self.log_alpha], lr=3e-4)
+        self.target_entropy = -float(act_dim)
+        self.backup_entropy = backup_entropy
+        self.gamma, self.tau = 0.99, 5e-3
+
+    def alpha(self):
+        return self.log_alpha.exp().item()
+
+    def update(self, s, ac, rw, s2, d):
+        """One update on a batch; returns the alpha it used and the batch's mean log pi."""
+        q1, q2 = self.q1, self.q2
+        alpha = self.log_alpha.exp().detach()
+        pi, logp = self.actor(s)
+        alpha_loss = -(self.log_alpha * (logp.detach() + self.target_entropy)).mean()
+        sa_pi = torch.cat([s, pi], 1)
+        actor_loss = (alpha * logp - torch.min(q1(sa_pi), q2(sa_pi)).squeeze(-1)).mean()
+        with torch.no_grad():
+            pi2, logp2 = self.actor(s2)
+            sa2 = torch.cat([s2, pi2], 1)
+            qn = torch.min(self.t1(sa2), self.t2(sa2)).squeeze(-1)
+            if self.backup_entropy:
+                qn = qn - alpha * logp2
+            y = rw + self.gamma * (1 - d) * qn
+        sa = torch.cat([s, ac], 1)
+        q_loss = ((q1(sa).squeeze(-1) - y) ** 2).mean() + ((q2(sa).squeeze(-1) - y) ** 2).mean()
+        self.opt_alpha.zero_grad()
+        alpha_loss.backward()
+        self.opt_actor.zero_grad()
+        actor_loss.backward()
+        self.opt_q.zero_grad()
+        q_loss.backward()
+        self.opt_alpha.step()
+        self.opt_actor.step()
+        self.opt_q.step()
+        with torch.no_grad():
+            for net, tgt in ((q1, self.t1), (q2, self.t2)):
+                for x, y_ in zip(net.parameters(), tgt.parameters()):
+                    y_.mul_(1 - self.tau).add_(self.tau * x)
+        return alpha.item(), logp.mean().item()
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--launcher", required=True)
@@ -73,6 +128,9 @@ def main():
     p.add_argument("--head", choices=["h2o", "standard"], default="h2o")
     p.add_argument("--backup-entropy", action="store_true")
     args = p.parse_args()
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "..", "..",
+                                    "sim", "src", "main", "python"))
+    from oris_env import OrisEnv
     torch.set_num_threads(1)
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
@@ -81,15 +139,11 @@ def main():
     o, a = env.obs_dim, env.act_dim
     actor = Actor(o, a, args.head)
     q1, q2 = mlp([o + a, 256, 256, 1], 1e-2), mlp([o + a, 256, 256, 1], 1e-2)
-    t1, t2 = mlp([o + a, 256, 256, 1], 1e-2), mlp([o + a, 256, 256, 1], 1e-2)
-    t1.load_state_dict(q1.state_dict())
-    t2.load_state_dict(q2.state_dict())
-    log_alpha = nn.Parameter(torch.zeros(()))
-    opt_actor = torch.optim.Adam([x for x in actor.parameters() if x.requires_grad], lr=3e-4)
-    opt_q = torch.optim.Adam(list(q1.parameters()) + list(q2.parameters()), lr=3e-4)
-    opt_alpha = torch.optim.Adam([log_alpha], lr=3e-4)
-    target_entropy = -float(a)
-    gamma, tau, batch = 0.99, 5e-3, 256
+    # the target networks are made (drawing their initial weights, then overwritten) as before the Sac class existed,
+    # so a seed still gives the runs reported in the README
+    sac = Sac(actor, q1, q2, a, args.backup_entropy,
+              targets=(mlp([o + a, 256, 256, 1], 1e-2), mlp([o + a, 256, 256, 1], 1e-2)))
+    batch = 256
 
     n = args.steps
     S = np.zeros((n, o), np.float32)
@@ -113,33 +167,7 @@ def main():
         if t >= args.random_steps:
             idx = rng.integers(0, t + 1, batch)
             s, ac, rw, s2, d = (torch.as_tensor(x[idx]) for x in (S, A, R, S2, D))
-            alpha = log_alpha.exp().detach()
-            pi, logp = actor(s)
-            alpha_loss = -(log_alpha * (logp.detach() + target_entropy)).mean()
-            sa_pi = torch.cat([s, pi], 1)
-            actor_loss = (alpha * logp - torch.min(q1(sa_pi), q2(sa_pi)).squeeze(-1)).mean()
-            with torch.no_grad():
-                pi2, logp2 = actor(s2)
-                sa2 = torch.cat([s2, pi2], 1)
-                qn = torch.min(t1(sa2), t2(sa2)).squeeze(-1)
-                if args.backup_entropy:
-                    qn = qn - alpha * logp2
-                y = rw + gamma * (1 - d) * qn
-            sa = torch.cat([s, ac], 1)
-            q_loss = ((q1(sa).squeeze(-1) - y) ** 2).mean() + ((q2(sa).squeeze(-1) - y) ** 2).mean()
-            opt_alpha.zero_grad()
-            alpha_loss.backward()
-            opt_actor.zero_grad()
-            actor_loss.backward()
-            opt_q.zero_grad()
-            q_loss.backward()
-            opt_alpha.step()
-            opt_actor.step()
-            opt_q.step()
-            with torch.no_grad():
-                for net, tgt in ((q1, t1), (q2, t2)):
-                    for x, y_ in zip(net.parameters(), tgt.parameters()):
-                        y_.mul_(1 - tau).add_(tau * x)
+            sac.update(s, ac, rw, s2, d)
         if term or trunc:
             returns.append(ep_ret)
             ep_ret = 0.0
@@ -147,7 +175,7 @@ def main():
         if (t + 1) % 10000 == 0:
             last = np.mean(returns[-10:]) if returns else float("nan")
             print("torch SAC %s seed %d: step %d, training return (last 10) %.1f, alpha %.4f, %.0f s"
-                  % (args.task, args.seed, t + 1, last, log_alpha.exp().item(), time.time() - start), flush=True)
+                  % (args.task, args.seed, t + 1, last, sac.alpha(), time.time() - start), flush=True)
     env.close()
 
     ev = OrisEnv.launch(args.launcher, args.task, gap=args.gap, seed=args.seed + 3)
