@@ -2,18 +2,17 @@ package io.oris.storage.fs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.hadoop.fs.FSDataInputStream;
 
 /** A seekable read-only channel over a Hadoop input stream (Parquet readers seek to the footer and the columns). */
-final class HadoopReadChannel implements SeekableByteChannel {
+final class HadoopReadChannel extends HadoopChannel {
     private final FSDataInputStream in;
     private final long size;
-    private boolean open = true;
 
     HadoopReadChannel(FSDataInputStream in, long size) {
+        super(in);
         this.in = in;
         this.size = size;
     }
@@ -66,24 +65,5 @@ final class HadoopReadChannel implements SeekableByteChannel {
     @Override
     public SeekableByteChannel truncate(long s) {
         throw new NonWritableChannelException();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (open) {
-            open = false;
-            in.close();
-        }
-    }
-
-    private void ensureOpen() throws ClosedChannelException {
-        if (!open) {
-            throw new ClosedChannelException();
-        }
     }
 }

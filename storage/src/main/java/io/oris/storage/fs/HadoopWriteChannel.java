@@ -2,7 +2,6 @@ package io.oris.storage.fs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -11,11 +10,11 @@ import org.apache.hadoop.fs.FSDataOutputStream;
  * A write-only channel over a Hadoop output stream. Hadoop files are written once, front to back, so the position
  * only moves by writing; seeking elsewhere or truncating fails.
  */
-final class HadoopWriteChannel implements SeekableByteChannel {
+final class HadoopWriteChannel extends HadoopChannel {
     private final FSDataOutputStream out;
-    private boolean open = true;
 
     HadoopWriteChannel(FSDataOutputStream out) {
+        super(out);
         this.out = out;
     }
 
@@ -62,24 +61,5 @@ final class HadoopWriteChannel implements SeekableByteChannel {
     @Override
     public SeekableByteChannel truncate(long size) {
         throw new UnsupportedOperationException("Hadoop files cannot be truncated while written");
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (open) {
-            open = false;
-            out.close();
-        }
-    }
-
-    private void ensureOpen() throws ClosedChannelException {
-        if (!open) {
-            throw new ClosedChannelException();
-        }
     }
 }
