@@ -26,8 +26,8 @@ public final class BenchSimCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "3", description = "Measuring time per figure (default: ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--threads", description = "Threads for the vector figure (default: all cores).")
-    Integer threads;
+    @Option(names = "--workers", description = "Stepping threads for the vector figure (default: all cores).")
+    Integer workers;
 
     @Option(names = "--envs-per-thread", defaultValue = "32", description = "Environments per thread in the vector (default: ${DEFAULT-VALUE}).")
     int envsPerThread;
@@ -37,7 +37,7 @@ public final class BenchSimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int nThreads = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         List<Task> selected = new ArrayList<>();
         if (tasks == null) {
             selected.addAll(List.of(Task.values()));

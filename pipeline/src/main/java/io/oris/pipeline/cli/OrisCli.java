@@ -1,5 +1,6 @@
 package io.oris.pipeline.cli;
 
+import io.oris.model.nn.NativeThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -65,6 +66,21 @@ public final class OrisCli implements Runnable {
     void verbose(boolean on) {
         verbose = on;
         verbosity();
+    }
+
+    /**
+     * {@code --threads N}, accepted by every subcommand: the native math threads (OpenBLAS, ND4J's OpenMP pool) of
+     * each training task in this JVM and in the Spark executors it starts. The program pins them itself, so
+     * {@code java -jar}, Airflow tasks and the launcher behave alike whatever {@code OMP_NUM_THREADS} says.
+     */
+    @CommandLine.Option(names = "--threads", scope = CommandLine.ScopeType.INHERIT, paramLabel = "N",
+            description = "Native math threads per training task (OpenBLAS and ND4J; default: $ORIS_NATIVE_THREADS or 1)."
+                    + " Results are bit-reproducible only against runs with the same count.")
+    void threads(int n) {
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads: expected a whole number >= 1, got " + n);
+        }
+        NativeThreads.configure(n);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.oris.pipeline.cli;
 
+import io.oris.model.nn.NativeThreads;
 import io.oris.orchestration.descriptor.SparkSettings;
 import io.oris.pipeline.spark.JvmFlags;
 import java.nio.file.Path;
@@ -21,11 +22,12 @@ import java.util.Properties;
  * @param sparkDefaults  the {@code spark-defaults.conf} SparkSubmit will read (empty when none)
  * @param classPath      this JVM's class path, given to executors (and a cluster driver) with a thin jar
  * @param coretype       {@code OPENBLAS_CORETYPE} of this process, null when unset
+ * @param threads        native math threads per task ({@code --threads}), for the executors and the driver's run
  */
 record SubmitArguments(String master, String deployMode, Path appJar, boolean shaded, String executorMemory,
                        List<String> conf, List<String> jars, List<String> packages, List<String> repositories,
                        Path job, Path dataRoot, SparkSettings settings, Properties sparkDefaults, String classPath,
-                       String coretype) {
+                       String coretype, int threads) {
     SubmitArguments {
         if (!deployMode.equals("client") && !deployMode.equals("cluster")) {
             throw new IllegalArgumentException("--deploy-mode: expected client or cluster, found '" + deployMode + "'");
@@ -51,7 +53,8 @@ record SubmitArguments(String master, String deployMode, Path appJar, boolean sh
         join(args, "--packages", packages);
         join(args, "--repositories", repositories);
         conf(args, "spark.executor.extraJavaOptions", JvmFlags.joined());
-        conf(args, "spark.executorEnv.OMP_NUM_THREADS", "1");
+        conf(args, "spark.executorEnv.OMP_NUM_THREADS", Integer.toString(threads));
+        conf(args, "spark.executorEnv." + NativeThreads.ENV, Integer.toString(threads));
         if (coretype != null && !coretype.isBlank()) {
             // the executors use the driver's matrix kernels (docs/determinism.md)
             conf(args, "spark.executorEnv.OPENBLAS_CORETYPE", coretype);
@@ -73,7 +76,7 @@ record SubmitArguments(String master, String deployMode, Path appJar, boolean sh
         }
         args.add(appJar.toAbsolutePath().normalize().toString());
         args.addAll(List.of("run", job.toAbsolutePath().normalize().toString(), "--master", master,
-                "--data-root", dataRoot.toAbsolutePath().normalize().toString()));
+                "--data-root", dataRoot.toAbsolutePath().normalize().toString(), "--threads", Integer.toString(threads)));
         return args;
     }
 

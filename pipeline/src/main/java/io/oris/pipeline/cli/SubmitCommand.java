@@ -1,5 +1,6 @@
 package io.oris.pipeline.cli;
 
+import io.oris.model.nn.NativeThreads;
 import io.oris.orchestration.descriptor.JobDescriptor;
 import io.oris.pipeline.spark.SparkDefaults;
 import java.io.File;
@@ -70,7 +71,8 @@ public final class SubmitCommand implements Callable<Integer> {
         JobDescriptor descriptor = JobDescriptor.load(job);
         SubmitArguments submit = new SubmitArguments(master, deployMode, app, shaded, executorMemory, conf, jars, packages,
                 repositories, job, dataRoot.path(descriptor.sweep().dataRoot()), descriptor.sweep().spark(),
-                SparkDefaults.load(System.getenv()), System.getProperty("java.class.path"), System.getenv("OPENBLAS_CORETYPE"));
+                SparkDefaults.load(System.getenv()), System.getProperty("java.class.path"), System.getenv("OPENBLAS_CORETYPE"),
+                NativeThreads.configured());
         List<String> args = submit.toList();
         System.out.println("spark-submit " + String.join(" ", args.subList(0, Math.min(args.size(), 8))) + " ...");
         if (submit.cluster()) {

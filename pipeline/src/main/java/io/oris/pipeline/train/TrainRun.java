@@ -3,6 +3,7 @@ package io.oris.pipeline.train;
 import io.oris.model.learner.Learner;
 import io.oris.model.learner.LearnerDims;
 import io.oris.model.learner.Policy;
+import io.oris.model.nn.NativeThreads;
 import io.oris.model.replay.BatchSpec;
 import io.oris.model.replay.MixedReplay;
 import io.oris.model.replay.OfflineReplay;
@@ -100,12 +101,14 @@ public final class TrainRun {
                 startedAt, null));
         try {
             long steps = train(dir, attempts, startedAt);
-            dir.writeStatus(new RunStatus(RunStatus.SUCCEEDED, null, attempts, steps, startedAt, Instant.now().toString()));
+            dir.writeStatus(new RunStatus(RunStatus.SUCCEEDED, null, attempts, steps, startedAt, Instant.now().toString(),
+                    NativeThreads.describe()));
             return new TrainOutcome(config.runId(), "succeeded", null, steps, (System.nanoTime() - start) / 1e9);
         } catch (Throwable e) {
             String error = describe(e);
             long last = dir.snapshotSteps().stream().mapToLong(Long::longValue).max().orElse(0);
-            dir.writeStatus(new RunStatus(RunStatus.FAILED, error, attempts, last, startedAt, Instant.now().toString()));
+            dir.writeStatus(new RunStatus(RunStatus.FAILED, error, attempts, last, startedAt, Instant.now().toString(),
+                    NativeThreads.describe()));
             return new TrainOutcome(config.runId(), "failed", error, last, (System.nanoTime() - start) / 1e9);
         }
     }

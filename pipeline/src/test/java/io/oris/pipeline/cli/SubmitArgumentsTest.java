@@ -19,7 +19,7 @@ class SubmitArgumentsTest {
     private static SubmitArguments submit(String mode, List<String> conf, Properties defaults) {
         return new SubmitArguments("spark://10.0.0.1:7077", mode, Path.of("app.jar"), false, null, conf,
                 List.of("a.jar", "b.jar"), List.of("org.example:x:1.0"), List.of(), Path.of("jobs/j.yaml"),
-                Path.of("data"), JOB, defaults, "/cp/one.jar:/cp/two.jar", "Haswell");
+                Path.of("data"), JOB, defaults, "/cp/one.jar:/cp/two.jar", "Haswell", 2);
     }
 
     @Test
@@ -33,7 +33,9 @@ class SubmitArgumentsTest {
         assertTrue(a.contains("spark.executor.extraClassPath=/cp/one.jar:/cp/two.jar"));
         int app = a.indexOf(Path.of("app.jar").toAbsolutePath().toString());
         assertEquals(List.of("run", Path.of("jobs/j.yaml").toAbsolutePath().toString(), "--master", "spark://10.0.0.1:7077",
-                "--data-root", Path.of("data").toAbsolutePath().toString()), a.subList(app + 1, a.size()));
+                "--data-root", Path.of("data").toAbsolutePath().toString(), "--threads", "2"), a.subList(app + 1, a.size()));
+        assertTrue(a.contains("spark.executorEnv.OMP_NUM_THREADS=2") && a.contains("spark.executorEnv.ORIS_NATIVE_THREADS=2"),
+                "the executors get the driver's --threads: " + a);
     }
 
     @Test

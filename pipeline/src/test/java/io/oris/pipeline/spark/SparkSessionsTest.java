@@ -19,7 +19,7 @@ class SparkSessionsTest {
 
     @Test
     void embeddedGetsTheLocalDefaultsAndTheJobConf() {
-        SparkConf c = SparkSessions.conf("oris x", null, Map.of("spark.sql.shuffle.partitions", "64"), RESOURCES, empty(), "Haswell");
+        SparkConf c = SparkSessions.conf("oris x", null, Map.of("spark.sql.shuffle.partitions", "64"), RESOURCES, empty(), "Haswell", 1);
         assertEquals("local[*]", c.get("spark.master"));
         assertEquals("false", c.get("spark.ui.enabled"));
         assertEquals("127.0.0.1", c.get("spark.driver.host"));
@@ -34,7 +34,7 @@ class SparkSessionsTest {
     void aClusterMasterGetsTheJobsResourcesUnderTheUsersAndTheJobsOwnConf() {
         SparkConf userSet = empty().set("spark.executor.memory", "8g");   // spark-defaults.conf or --conf
         SparkConf c = SparkSessions.conf("oris x", "spark://10.0.0.1:7077", Map.of("spark.executor.cores", "3"),
-                RESOURCES, userSet, null);
+                RESOURCES, userSet, null, 1);
         assertEquals("8g", c.get("spark.executor.memory"), "the user's setting beats the job's executor_memory");
         assertEquals("3", c.get("spark.executor.cores"), "the job's spark.conf beats its executor_cores");
         assertEquals("1", c.get("spark.executor.resource.gpu.amount"), "the job's GPUs per executor fill the rest");
@@ -43,12 +43,13 @@ class SparkSessionsTest {
 
     @Test
     void aClusterMasterGetsNoEmbeddedDefaults() {
-        SparkConf c = SparkSessions.conf("oris x", "spark://10.0.0.1:7077", Map.of(), Map.of(), empty(), null);
+        SparkConf c = SparkSessions.conf("oris x", "spark://10.0.0.1:7077", Map.of(), Map.of(), empty(), null, 3);
         assertEquals("spark://10.0.0.1:7077", c.get("spark.master"));
+        assertEquals("3", c.get("spark.executorEnv.OMP_NUM_THREADS"), "--threads 3 reaches the executors");
+        assertEquals("3", c.get("spark.executorEnv.ORIS_NATIVE_THREADS"));
         assertFalse(c.contains("spark.ui.enabled"), "the UI stays on (Spark's default) on a cluster");
         assertFalse(c.contains("spark.driver.host"));
         assertFalse(c.contains("spark.sql.shuffle.partitions"));
-        assertEquals("1", c.get("spark.executorEnv.OMP_NUM_THREADS"));
     }
 
     @Test
@@ -56,7 +57,7 @@ class SparkSessionsTest {
         SparkConf submitted = empty().set("spark.master", "yarn").set("spark.ui.enabled", "true")
                 .set("spark.sql.shuffle.partitions", "400").set("spark.executorEnv.OMP_NUM_THREADS", "4")
                 .set("spark.app.name", "from-submit");
-        SparkConf c = SparkSessions.conf("oris x", "local[2]", Map.of("spark.sql.shuffle.partitions", "64"), RESOURCES, submitted, null);
+        SparkConf c = SparkSessions.conf("oris x", "local[2]", Map.of("spark.sql.shuffle.partitions", "64"), RESOURCES, submitted, null, 1);
         assertEquals("yarn", c.get("spark.master"), "spark-submit's --master beats the job's");
         assertEquals("true", c.get("spark.ui.enabled"));
         assertEquals("400", c.get("spark.sql.shuffle.partitions"), "--conf beats the job's conf");
