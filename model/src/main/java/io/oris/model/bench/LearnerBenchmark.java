@@ -9,6 +9,7 @@ import io.oris.model.learner.DatasetStats;
 import io.oris.model.learner.Learner;
 import io.oris.model.learner.LearnerDims;
 import io.oris.model.learner.Learners;
+import io.oris.model.nn.FlopMeter;
 import io.oris.model.nn.SeededRandom;
 import io.oris.model.oris.StateGan;
 import io.oris.model.replay.Batch;
@@ -30,11 +31,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Learner throughput: updates per second of SAC, CQL, H2O and ORIS at the papers' shapes (256-256, batch 256;
- * hopper 11/3 and halfcheetah 17/6) with ND4J on 1 thread and on all cores, next to the same SAC update in PyTorch on
- * the CPU (the project's {@code bench/sac_torch.py}, run with {@code /usr/bin/python3}) on 1 thread and all cores.
+ * Learner throughput: updates per second of every learner and of ORIS's GAN step at the papers' shapes (256-256,
+ * batch 256; hopper 11/3 and halfcheetah 17/6) with ND4J on 1 thread and on all cores, their matrix work per update
+ * ({@link FlopMeter}) and what fraction of ND4J's own float32 matmul peak at that thread count it reaches, next to
+ * the same SAC update in PyTorch on the CPU (the project's {@code bench/sac_torch.py}, run with
+ * {@code /usr/bin/python3}) on 1 thread and all cores.
  *
  * <p>Each ND4J figure runs in its own child JVM so that the thread count ({@code OMP_NUM_THREADS}) is set before
  * ND4J starts; the child reports wall-clock updates/s and updates per CPU-second of its training thread.
@@ -44,18 +49,50 @@ public final class LearnerBenchmark {
     public record Shape(String env, int obsDim, int actDim) {
     }
 
-    /** One measured figure. */
+    /**
+     * One measured figure.
+     *
+     * @param gflopPerUpdate matrix work of one update counted by {@link io.oris.model.nn.FlopMeter} (0 for PyTorch,
+     *                       whose updates have the same shapes as the SAC figure's)
+     */
     public record Figure(String engine, String method, String env, int threads, double updatesPerSecond,
-                         double updatesPerCpuSecond, int updates) {
+                         double updatesPerCpuSecond, int updates, double gflopPerUpdate) {
+        /** Achieved matrix GFLOP/s (wall clock). */
+        public double gflops() {
+            return gflopPerUpdate * updatesPerSecond;
+        }
+    }
+
+    /** The float32 matrix-product peak of ND4J at one thread count: GFLOP/s of square products of each size. */
+    public record Peak(int threads, Map<Integer, Double> gflopsBySize) {
+        /** The best of the sizes: the peak a learner's figure is compared with. */
+        public double best() {
+            return gflopsBySize.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
     }
 
     /** Everything one run measured. */
     public record Report(int cores, double secondsPerFigure, int repeats, List<Figure> figures,
-                         Map<String, Double> sacRatio, Map<String, Double> sacRatioCpu, String torchNote) {
+                         Map<String, Double> sacRatio, Map<String, Double> sacRatioCpu, String torchNote,
+                         List<Peak> peaks) {
+        /** The fraction of the matmul peak at the figure's thread count that its GFLOP/s reach (0 if unknown). */
+        public double fractionOfPeak(Figure f) {
+            for (Peak p : peaks) {
+                if (p.threads() == f.threads() && p.best() > 0) {
+                    return f.gflops() / p.best();
+                }
+            }
+            return 0;
+        }
     }
 
+    /** The square matrix sizes of the peak measurement (the learners' hidden width, and a large one). */
+    public static final List<Integer> PEAK_SIZES = List.of(256, 1024);
+
     public static final List<Shape> SHAPES = List.of(new Shape("hopper", 11, 3), new Shape("halfcheetah", 17, 6));
-    public static final List<String> METHODS = List.of("sac", "cql", "sql", "combo", "h2o", "oris");
+    /** {@code gan} is one step of ORIS's state GAN (discriminator and generator) at its default batch. */
+    public static final List<String> METHODS = List.of("sac", "cql", "iql", "td3bc", "bc", "sql", "combo", "h2o", "darc",
+            "oris", "gan");
     private static final String PYTHON = "/usr/bin/python3";
 
     private final double seconds;
@@ -87,14 +124,21 @@ public final class LearnerBenchmark {
             log.accept(note);
         }
         Path script = note == null ? extractScript() : null;
+        List<Peak> peaks = new ArrayList<>();
+        for (int t : threadCounts) {
+            Peak p = peak(t);
+            log.accept(String.format("dl4j  float32 matmul peak, %d thread(s): %s GFLOP/s", t, p.gflopsBySize()));
+            peaks.add(p);
+        }
         try {
             for (int rep = 0; rep < repeats; rep++) {
                 for (Shape s : shapes) {
                     for (int t : threadCounts) {
                         for (String m : methods) {
                             Figure f = childJvm(m, s, t);
-                            log.accept(String.format("dl4j  %-5s %-12s %d thread(s): %8.1f updates/s (%.1f per CPU-s)",
-                                    m, s.env(), t, f.updatesPerSecond(), f.updatesPerCpuSecond()));
+                            log.accept(String.format("dl4j  %-5s %-12s %d thread(s): %8.1f updates/s (%.1f per CPU-s),"
+                                    + " %.2f GFLOP/update", m, s.env(), t, f.updatesPerSecond(), f.updatesPerCpuSecond(),
+                                    f.gflopPerUpdate()));
                             all.add(f);
                         }
                         if (script != null) {
@@ -126,7 +170,7 @@ public final class LearnerBenchmark {
                 ratioCpu.put(s.env(), dl4jCpu / torchCpu);
             }
         }
-        return new Report(cores, seconds, repeats, figures, ratio, ratioCpu, note);
+        return new Report(cores, seconds, repeats, figures, ratio, ratioCpu, note, peaks);
     }
 
     private static List<Figure> bestOfRepeats(List<Figure> all) {
@@ -139,7 +183,7 @@ public final class LearnerBenchmark {
             } else {
                 best.put(key, new Figure(f.engine(), f.method(), f.env(), f.threads(),
                         Math.max(b.updatesPerSecond(), f.updatesPerSecond()),
-                        Math.max(b.updatesPerCpuSecond(), f.updatesPerCpuSecond()), -1));
+                        Math.max(b.updatesPerCpuSecond(), f.updatesPerCpuSecond()), -1, f.gflopPerUpdate()));
             }
         }
         return new ArrayList<>(best.values());
@@ -178,7 +222,23 @@ public final class LearnerBenchmark {
         String line = lastJsonLine(pb.start(), "java child for " + method + "/" + s.env());
         ObjectNode n = (ObjectNode) new ObjectMapper().readTree(line);
         return new Figure("dl4j", method, s.env(), threads, n.get("updates_per_s").asDouble(),
-                n.get("updates_per_cpu_s").asDouble(), n.get("updates").asInt());
+                n.get("updates_per_cpu_s").asDouble(), n.get("updates").asInt(), n.get("gflop_per_update").asDouble());
+    }
+
+    /** The matmul peak at {@code threads}, measured in a child JVM like the learners' figures. */
+    private Peak peak(int threads) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx3g", "-cp", System.getProperty("java.class.path"),
+                LearnerBenchmark.class.getName(), "peak", "0", "0", Double.toString(seconds), Integer.toString(threads));
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+        pb.redirectErrorStream(true);
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(lastJsonLine(pb.start(), "java child for the matmul peak"));
+        Map<Integer, Double> bySize = new LinkedHashMap<>();
+        for (int size : PEAK_SIZES) {
+            bySize.put(size, n.get("gflops_" + size).asDouble());
+        }
+        return new Peak(threads, bySize);
     }
 
     private Figure torch(Path script, Shape s, int threads) throws IOException, InterruptedException {
@@ -191,7 +251,7 @@ public final class LearnerBenchmark {
         ObjectNode n = (ObjectNode) new ObjectMapper().readTree(line);
         double rate = n.get("updates_per_s").asDouble();
         double cpu = n.get("cpu_s_per_update").asDouble();
-        return new Figure("torch", "sac", s.env(), threads, rate, cpu > 0 ? 1 / cpu : 0, -1);
+        return new Figure("torch", "sac", s.env(), threads, rate, cpu > 0 ? 1 / cpu : 0, -1, 0);
     }
 
     private static String lastJsonLine(Process p, String what) throws IOException, InterruptedException {
@@ -265,6 +325,20 @@ public final class LearnerBenchmark {
             n.put("threads", f.threads());
             n.put("updates_per_s", f.updatesPerSecond());
             n.put("updates_per_cpu_s", f.updatesPerCpuSecond());
+            if (f.gflopPerUpdate() > 0) {
+                n.put("gflop_per_update", f.gflopPerUpdate());
+                n.put("gflops", f.gflops());
+                n.put("fraction_of_peak", r.fractionOfPeak(f));
+            }
+            double torch = best(r.figures(), "torch", f.method(), f.env());
+            if (f.engine().equals("dl4j") && torch > 0) {
+                n.put("ratio_vs_pytorch_best", f.updatesPerSecond() / torch);
+            }
+        }
+        ObjectNode peak = root.putObject("matmul_peak_gflops");
+        for (Peak p : r.peaks()) {
+            ObjectNode one = peak.putObject(p.threads() + "_threads");
+            p.gflopsBySize().forEach((size, g) -> one.put(size + "x" + size, g));
         }
         ObjectNode ratio = root.putObject("sac_ratio_vs_pytorch");
         r.sacRatio().forEach(ratio::put);
@@ -297,6 +371,18 @@ public final class LearnerBenchmark {
         int obs = Integer.parseInt(args[1]);
         int act = Integer.parseInt(args[2]);
         double seconds = Double.parseDouble(args[3]);
+        if (method.equals("peak")) {
+            StringBuilder json = new StringBuilder("{\"method\":\"peak\"");
+            for (int size : PEAK_SIZES) {
+                json.append(",\"gflops_").append(size).append("\":").append(matmulGflops(size, seconds / PEAK_SIZES.size()));
+            }
+            System.out.println(json.append('}'));
+            System.exit(0);
+        }
+        if (method.equals("gan")) {
+            ganStep(obs, seconds);
+            System.exit(0);
+        }
         double[] std = new double[obs];
         java.util.Arrays.fill(std, 1.0);
         // synthetic dataset statistics: unit std (H2O, ORIS), zero mean (TD3+BC), a return range (IQL's and SQL's reward scale)
@@ -320,17 +406,76 @@ public final class LearnerBenchmark {
         }
         ThreadMXBean tb = ManagementFactory.getThreadMXBean();
         long c0 = tb.getCurrentThreadCpuTime();
+        long f0 = FlopMeter.count();
         long t0 = System.nanoTime();
         int n = 0;
         while (n < 3 || System.nanoTime() - t0 < seconds * 1e9) {
             l.update(in);
             n++;
         }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = (tb.getCurrentThreadCpuTime() - c0) / 1e9;
-        System.out.println("{\"method\":\"" + method + "\",\"updates\":" + n + ",\"updates_per_s\":" + (n / wall)
-                + ",\"updates_per_cpu_s\":" + (n / cpu) + "}");
+        printFigure(method, n, (System.nanoTime() - t0) / 1e9, (tb.getCurrentThreadCpuTime() - c0) / 1e9,
+                FlopMeter.count() - f0);
         System.exit(0);
+    }
+
+    private static void printFigure(String method, int n, double wall, double cpu, long flops) {
+        System.out.println("{\"method\":\"" + method + "\",\"updates\":" + n + ",\"updates_per_s\":" + (n / wall)
+                + ",\"updates_per_cpu_s\":" + (n / cpu) + ",\"gflop_per_update\":" + (flops / 1e9 / n) + "}");
+    }
+
+    /** GFLOP/s of ND4J's float32 product of two {@code size × size} matrices, best of 1-second-ish windows. */
+    static double matmulGflops(int size, double seconds) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, size, size);
+        INDArray b = Nd4j.rand(DataType.FLOAT, size, size);
+        INDArray c = Nd4j.create(DataType.FLOAT, size, size);
+        double flop = 2.0 * size * size * size;
+        for (int i = 0; i < 3; i++) {
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        }
+        double best = 0;
+        long end = System.nanoTime() + (long) (Math.max(seconds, 0.5) * 1e9);
+        do {
+            int reps = Math.max(1, (int) (2e9 / flop));
+            long t0 = System.nanoTime();
+            for (int i = 0; i < reps; i++) {
+                Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            }
+            best = Math.max(best, reps * flop / ((System.nanoTime() - t0) / 1e9) / 1e9);
+        } while (System.nanoTime() < end);
+        return best;
+    }
+
+    /** One ORIS GAN step (losses, gradients and both Adam steps) at the default GAN config and batch, timed. */
+    private static void ganStep(int obs, double seconds) {
+        double[] std = new double[obs];
+        java.util.Arrays.fill(std, 1.0);
+        GanConfig cfg = GanConfig.defaults();
+        StateGan gan = new StateGan(obs, cfg, new double[obs], std, DataType.FLOAT, new SeededRandom(1));
+        SeededRandom rng = new SeededRandom(2);
+        int b = cfg.batch();
+        double[] real = new double[b * obs];
+        double[] z = new double[b * gan.noiseDim()];
+        rng.gaussians(real, real.length);
+        rng.gaussians(z, z.length);
+        long warm = System.nanoTime();
+        int w = 0;
+        while (w < 5 || System.nanoTime() - warm < 1.5e9) {
+            gan.lossesAndGradients(real, z, b);
+            gan.applyGradients();
+            w++;
+        }
+        ThreadMXBean tb = ManagementFactory.getThreadMXBean();
+        long c0 = tb.getCurrentThreadCpuTime();
+        long f0 = FlopMeter.count();
+        long t0 = System.nanoTime();
+        int n = 0;
+        while (n < 3 || System.nanoTime() - t0 < seconds * 1e9) {
+            gan.lossesAndGradients(real, z, b);
+            gan.applyGradients();
+            n++;
+        }
+        printFigure("gan", n, (System.nanoTime() - t0) / 1e9, (tb.getCurrentThreadCpuTime() - c0) / 1e9,
+                FlopMeter.count() - f0);
     }
 
     /**

@@ -12,11 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code oris bench learners}: updates/s of SAC, CQL, SQL, COMBO, H2O and ORIS (ND4J, 1 thread and all cores) beside the same SAC
- * update in PyTorch on the CPU; the benchmark itself lives in {@link LearnerBenchmark}.
+ * {@code oris bench learners}: updates/s, matrix GFLOP per update and fraction of the matmul peak of every learner and the
+ * GAN step (ND4J, 1 thread and all cores) beside the same SAC update in PyTorch on the CPU; the benchmark itself lives
+ * in {@link LearnerBenchmark}.
  */
-@Command(name = "learners", description = "Learner throughput: updates/s of SAC, CQL, SQL, COMBO, H2O, ORIS (ND4J) vs SAC in "
-        + "PyTorch (CPU), 1 thread and all cores, hopper and halfcheetah shapes.")
+@Command(name = "learners", description = "Learner throughput: updates/s of every learner and the GAN step (ND4J), their "
+        + "matrix GFLOP per update and fraction of the float32 matmul peak, vs SAC in PyTorch (CPU), 1 thread and all "
+        + "cores, hopper and halfcheetah shapes.")
 public final class BenchLearnersCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
@@ -29,7 +31,7 @@ public final class BenchLearnersCommand implements Callable<Integer> {
             description = "Measure each figure this many times (interleaved) and keep the best (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--method", split = ",", description = "Methods to measure (default: sac,cql,sql,combo,h2o,oris).")
+    @Option(names = "--method", split = ",", description = "Methods to measure (default: sac,cql,iql,td3bc,bc,sql,combo,h2o,darc,oris,gan).")
     List<String> methods;
 
     @Option(names = "--env", split = ",", description = "Shapes to measure: hopper, halfcheetah (default: both).")
@@ -49,11 +51,21 @@ public final class BenchLearnersCommand implements Callable<Integer> {
         LearnerBenchmark.Report r = new LearnerBenchmark(seconds, repeats, ms, shapes, line -> System.out.println("  " + line))
                 .run();
         System.out.println();
-        System.out.printf("%-6s %-6s %-12s %7s %12s %16s%n", "engine", "method", "env", "threads", "updates/s",
-                "per CPU-second");
+        for (LearnerBenchmark.Peak p : r.peaks()) {
+            System.out.printf("float32 matmul peak (ND4J), %d thread(s): %s GFLOP/s (square sizes)%n", p.threads(),
+                    p.gflopsBySize());
+        }
+        System.out.printf("%-6s %-6s %-12s %7s %10s %10s %12s %9s %9s %10s%n", "engine", "method", "env", "threads",
+                "updates/s", "per CPU-s", "GFLOP/update", "GFLOP/s", "of peak", "vs torch");
         for (LearnerBenchmark.Figure f : r.figures()) {
-            System.out.printf("%-6s %-6s %-12s %7d %12.1f %16.1f%n", f.engine(), f.method(), f.env(), f.threads(),
-                    f.updatesPerSecond(), f.updatesPerCpuSecond());
+            double torch = LearnerBenchmark.best(r.figures(), "torch", f.method(), f.env());
+            boolean counted = f.gflopPerUpdate() > 0;
+            System.out.printf("%-6s %-6s %-12s %7d %10.1f %10.1f %12s %9s %9s %10s%n", f.engine(), f.method(), f.env(),
+                    f.threads(), f.updatesPerSecond(), f.updatesPerCpuSecond(),
+                    counted ? String.format("%.3f", f.gflopPerUpdate()) : "-",
+                    counted ? String.format("%.1f", f.gflops()) : "-",
+                    counted ? String.format("%.2f", r.fractionOfPeak(f)) : "-",
+                    f.engine().equals("dl4j") && torch > 0 ? String.format("%.2fx", f.updatesPerSecond() / torch) : "-");
         }
         r.sacRatio().forEach((env, v) -> System.out.printf("sac_ratio_vs_pytorch %-12s %.2f (best DL4J / best PyTorch)%n",
                 env, v));
