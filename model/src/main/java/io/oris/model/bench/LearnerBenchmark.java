@@ -38,8 +38,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Learner throughput: updates per second of every learner and of ORIS's GAN step at the papers' shapes (256-256,
  * batch 256; hopper 11/3 and halfcheetah 17/6) with ND4J on 1 thread and on all cores, their matrix work per update
  * ({@link FlopMeter}) and what fraction of ND4J's own float32 matmul peak at that thread count it reaches, next to
- * the same SAC update in PyTorch on the CPU (the project's {@code bench/sac_torch.py}, run with
- * {@code /usr/bin/python3}) on 1 thread and all cores.
+ * PyTorch updates of the same shapes on the CPU for SAC, CQL, IQL and TD3+BC (the project's
+ * {@code bench/learners_torch.py}, written from the papers, run with {@code /usr/bin/python3}) on 1 thread and all
+ * cores.
  *
  * <p>Each ND4J figure runs in its own child JVM so that the thread count ({@code OMP_NUM_THREADS}) is set before
  * ND4J starts; the child reports wall-clock updates/s and updates per CPU-second of its training thread.
@@ -90,6 +91,8 @@ public final class LearnerBenchmark {
     public static final List<Integer> PEAK_SIZES = List.of(256, 1024);
 
     public static final List<Shape> SHAPES = List.of(new Shape("hopper", 11, 3), new Shape("halfcheetah", 17, 6));
+    /** The methods with a PyTorch reference update in {@code bench/learners_torch.py}. */
+    public static final List<String> TORCH_METHODS = List.of("sac", "cql", "iql", "td3bc");
     /** {@code gan} is one step of ORIS's state GAN (discriminator and generator) at its default batch. */
     public static final List<String> METHODS = List.of("sac", "cql", "iql", "td3bc", "bc", "sql", "combo", "h2o", "darc",
             "oris", "gan");
@@ -141,10 +144,13 @@ public final class LearnerBenchmark {
                                     f.gflopPerUpdate()));
                             all.add(f);
                         }
-                        if (script != null) {
-                            Figure f = torch(script, s, t);
-                            log.accept(String.format("torch sac   %-12s %d thread(s): %8.1f updates/s (%.1f per CPU-s)",
-                                    s.env(), t, f.updatesPerSecond(), f.updatesPerCpuSecond()));
+                        for (String m : methods) {
+                            if (script == null || !TORCH_METHODS.contains(m)) {
+                                continue;
+                            }
+                            Figure f = torch(script, m, s, t);
+                            log.accept(String.format("torch %-5s %-12s %d thread(s): %8.1f updates/s (%.1f per CPU-s)",
+                                    m, s.env(), t, f.updatesPerSecond(), f.updatesPerCpuSecond()));
                             all.add(f);
                         }
                     }
@@ -241,8 +247,8 @@ public final class LearnerBenchmark {
         return new Peak(threads, bySize);
     }
 
-    private Figure torch(Path script, Shape s, int threads) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), Integer.toString(s.obsDim()),
+    private Figure torch(Path script, String method, Shape s, int threads) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), method, Integer.toString(s.obsDim()),
                 Integer.toString(s.actDim()), Integer.toString(threads), Double.toString(seconds));
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
@@ -251,7 +257,7 @@ public final class LearnerBenchmark {
         ObjectNode n = (ObjectNode) new ObjectMapper().readTree(line);
         double rate = n.get("updates_per_s").asDouble();
         double cpu = n.get("cpu_s_per_update").asDouble();
-        return new Figure("torch", "sac", s.env(), threads, rate, cpu > 0 ? 1 / cpu : 0, -1, 0);
+        return new Figure("torch", method, s.env(), threads, rate, cpu > 0 ? 1 / cpu : 0, -1, 0);
     }
 
     private static String lastJsonLine(Process p, String what) throws IOException, InterruptedException {
@@ -295,10 +301,10 @@ public final class LearnerBenchmark {
     }
 
     private static Path extractScript() throws IOException {
-        Path tmp = Files.createTempFile("oris-sac-torch", ".py");
-        try (InputStream in = LearnerBenchmark.class.getResourceAsStream("/bench/sac_torch.py")) {
+        Path tmp = Files.createTempFile("oris-learners-torch", ".py");
+        try (InputStream in = LearnerBenchmark.class.getResourceAsStream("/bench/learners_torch.py")) {
             if (in == null) {
-                throw new IOException("bench/sac_torch.py is missing from the classpath");
+                throw new IOException("bench/learners_torch.py is missing from the classpath");
             }
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the PyTorch reference scripts ({@code bench/reference/*.py} on the classpath, beside the bench's
- * {@code bench/sac_torch.py}) with Debian's {@code /usr/bin/python3} (package {@code python3-torch}): one Python
+ * {@code bench/learners_torch.py}) with Debian's {@code /usr/bin/python3} (package {@code python3-torch}): one Python
  * process serves every case of a test class (importing torch once), each case exchanged as a JSON file under
  * {@code target/torch-reference/}, where the files stay for inspection.
  */
