@@ -168,6 +168,8 @@ public final class TrainRun {
             long epoch = step / perEpoch;
             while (step < total) {
                 long epochStart = System.nanoTime();
+                long updateNanos = 0;    // batch sampling + learner updates
+                long collectNanos = 0;   // simulator rollouts into the simulated replay
                 Map<String, Double> sums = new TreeMap<>();
                 long updates = 0;
                 ActionPolicy policy = null;   // drawn at the epoch's first collection, and again after a checkpoint
@@ -186,10 +188,14 @@ public final class TrainRun {
                         if (policy == null) {
                             policy = sim.policyForEpoch(epoch, rng);
                         }
+                        long collectStart = System.nanoTime();
                         sim.collectSegment(c, policy, sink);
+                        collectNanos += System.nanoTime() - collectStart;
                     }
                     while (step < segmentEnd) {
+                        long updateStart = System.nanoTime();
                         Map<String, Double> m = learner.update(replay.sample(spec, task.observationDim(), task.actionDim(), rng));
+                        updateNanos += System.nanoTime() - updateStart;
                         m.forEach((key, v) -> sums.merge(key, v, Double::sum));
                         updates++;
                         step++;
@@ -217,6 +223,10 @@ public final class TrainRun {
                     metrics.add(step, e.getKey(), e.getValue() / Math.max(1, updates));
                 }
                 metrics.add(step, "epoch_seconds", seconds);
+                metrics.add(step, "update_seconds", updateNanos / 1e9);
+                if (sim != null) {
+                    metrics.add(step, "collect_seconds", collectNanos / 1e9);
+                }
                 if (sim != null) {
                     metrics.add(step, "sim_rollout_return", sim.lastRolloutReturn());
                     metrics.add(step, "sim_transitions", sink.added());
