@@ -21,12 +21,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code oris bench ingest}: rows/s and MB/s of ingesting a D4RL-shaped file (hopper dims, every key,
- * 1M rows by default) next to the floor, the time to only read its arrays with jHDF. Measures the
+ * 1M rows by default) next to two floors: the time to only read its arrays with jHDF, and that plus the time to only
+ * write the dataset's columns with parquet-mr's column writers. Measures the
  * in-process ingest and the Spark job ({@code local[*]}, session start excluded). The generated file
  * and scratch datasets live under {@code <data-root>/bench/ingest}.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Ingest throughput for a D4RL-shaped file vs the time to only read its arrays with jHDF.")
+        description = "Ingest throughput for a D4RL-shaped file vs the floors: reading its arrays with jHDF, and that plus "
+                + "writing the columns with parquet-mr.")
 public final class BenchIngestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -86,6 +88,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
                 figures.put("spark_ingest_rows_per_s", Math.round(measuredRows / best));
                 figures.put("spark_ingest_mb_per_s", round(mb / best));
                 figures.put("spark_over_floor", round(best / ((Number) figures.get("floor_read_s")).doubleValue()));
+                figures.put("spark_over_read_write_floor",
+                        round(best / ((Number) figures.get("floor_read_write_s")).doubleValue()));
             } finally {
                 spark.stop();
             }
@@ -107,21 +111,25 @@ public final class BenchIngestCommand implements Callable<Integer> {
     private void print(Map<String, Object> f) {
         out().printf("%nfile %s: %,d rows, %.1f MB (%s%s)%n", f.get("file"), f.get("rows"), f.get("file_mb"),
                 f.get("dtype"), Boolean.TRUE.equals(f.get("compressed")) ? ", gzip chunks" : ", contiguous");
-        out().printf("%-34s %9s %14s %10s %10s%n", "", "seconds", "rows/s", "MB/s", "x floor");
-        row("floor: jHDF read of the arrays", f, "floor_read_s", "floor_rows_per_s", "floor_mb_per_s", null);
-        row("ingest, in-process (no Spark)", f, "ingest_s", "ingest_rows_per_s", "ingest_mb_per_s", "ingest_over_floor");
+        out().printf("%-34s %9s %14s %10s %10s %12s%n", "", "seconds", "rows/s", "MB/s", "x read", "x read+write");
+        row("floor: jHDF read of the arrays", f, "floor_read_s", null, null);
+        row("floor: parquet-mr write of them", f, "floor_write_s", null, null);
+        row("floor: read + write", f, "floor_read_write_s", null, null);
+        row("ingest, in-process (no Spark)", f, "ingest_s", "ingest_over_floor", "ingest_over_read_write_floor");
         if (f.containsKey("spark_ingest_s")) {
-            row("ingest, Spark job local[*]", f, "spark_ingest_s", "spark_ingest_rows_per_s", "spark_ingest_mb_per_s",
-                    "spark_over_floor");
+            row("ingest, Spark job local[*]", f, "spark_ingest_s", "spark_over_floor", "spark_over_read_write_floor");
             out().printf("(Spark session start %.1f s, not counted; Parquet output %.1f MB)%n",
                     f.get("spark_session_start_s"), f.get("parquet_mb"));
         }
     }
 
-    private void row(String name, Map<String, Object> f, String s, String rps, String mbps, String ratio) {
-        out().printf("%-34s %9.3f %,14d %10.1f %10s%n", name, ((Number) f.get(s)).doubleValue(),
-                ((Number) f.get(rps)).longValue(), ((Number) f.get(mbps)).doubleValue(),
-                ratio == null ? "1.00" : String.format("%.2f", ((Number) f.get(ratio)).doubleValue()));
+    private void row(String name, Map<String, Object> f, String s, String overRead, String overReadWrite) {
+        double seconds = ((Number) f.get(s)).doubleValue();
+        double rows = ((Number) f.get("rows")).doubleValue();
+        double mb = ((Number) f.get("file_mb")).doubleValue();
+        out().printf("%-34s %9.3f %,14d %10.1f %10s %12s%n", name, seconds, Math.round(rows / seconds), mb / seconds,
+                overRead == null ? "-" : String.format("%.2f", ((Number) f.get(overRead)).doubleValue()),
+                overReadWrite == null ? "-" : String.format("%.2f", ((Number) f.get(overReadWrite)).doubleValue()));
     }
 
     private static double round(double v) {

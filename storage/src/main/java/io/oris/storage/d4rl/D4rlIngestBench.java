@@ -15,9 +15,12 @@ import java.util.Map;
 
 /**
  * The ingest benchmark behind {@code oris bench ingest}: writes a D4RL-shaped file of N rows (hopper
- * dims, every key), then times (1) the floor, reading every array the ingest reads with jHDF and nothing
- * else, and (2) a full ingest into a fresh data root (hash, read, validate, convert, write Parquet,
- * commit). Reports rows/s and MB/s (input file bytes per second) and the ratio ingest/floor.
+ * dims, every key), then times (1) the read floor, reading every array the ingest reads with jHDF and nothing
+ * else, (2) the write floor, writing the dataset's columns from arrays already in memory with parquet-mr's column
+ * writers ({@link io.oris.storage.parquet.TransitionParquetWriter}, one part, Snappy as the ingest writes) and nothing
+ * else, and (3) a full ingest into a fresh data root (hash, read, validate, convert, write Parquet, commit). Reports
+ * rows/s and MB/s (input file bytes per second) and the ratios of the ingest to the read floor and to the read + write
+ * floor.
  */
 public final class D4rlIngestBench {
     private D4rlIngestBench() {
@@ -61,12 +64,14 @@ public final class D4rlIngestBench {
         double floor = Double.MAX_VALUE;
         double ingest = Double.MAX_VALUE;
         double readConvert = Double.MAX_VALUE;
+        double write = Double.MAX_VALUE;
         IngestResult last = null;
         for (int r = 0; r < Math.max(1, repeats); r++) {
             floor = Math.min(floor, timeFloor(file));
             long s = System.nanoTime();
-            D4rlReader.read(D4rlLayout.inspect(file, null), D4rlOptions.defaults());
+            io.oris.storage.TransitionArrays arrays = D4rlReader.read(D4rlLayout.inspect(file, null), D4rlOptions.defaults());
             readConvert = Math.min(readConvert, (System.nanoTime() - s) / 1e9);
+            write = Math.min(write, timeWrite(workDir.resolve("write-floor-" + r + ".parquet"), arrays));
             Path root = workDir.resolve("data-root-" + r);
             io.oris.storage.AtomicPublish.deleteRecursively(root);
             DatasetStore store = new DatasetStore(root);
@@ -85,11 +90,14 @@ public final class D4rlIngestBench {
         out.put("floor_read_s", round(floor));
         out.put("floor_rows_per_s", Math.round(rows / floor));
         out.put("floor_mb_per_s", round(mb / floor));
+        out.put("floor_write_s", round(write));
+        out.put("floor_read_write_s", round(floor + write));
         out.put("read_convert_s", round(readConvert));
         out.put("ingest_s", round(ingest));
         out.put("ingest_rows_per_s", Math.round(rows / ingest));
         out.put("ingest_mb_per_s", round(mb / ingest));
         out.put("ingest_over_floor", round(ingest / floor));
+        out.put("ingest_over_read_write_floor", round(ingest / (floor + write)));
         out.put("parquet_mb", last == null ? 0 : round(last.manifest().parts().stream()
                 .mapToLong(p -> p.bytes()).sum() / 1e6));
         out.put("cores", Runtime.getRuntime().availableProcessors());
@@ -113,6 +121,20 @@ public final class D4rlIngestBench {
         }
         double seconds = (System.nanoTime() - s) / 1e9;
         return sink < 0 ? -1 : seconds;
+    }
+
+    /** Writes every row of {@code data} as one Parquet part with parquet-mr's column writers, and nothing else. */
+    static double timeWrite(Path file, io.oris.storage.TransitionArrays data) {
+        try {
+            Files.deleteIfExists(file);
+            long s = System.nanoTime();
+            new io.oris.storage.parquet.TransitionParquetWriter().write(file, data, 0, data.rows());
+            double seconds = (System.nanoTime() - s) / 1e9;
+            Files.deleteIfExists(file);
+            return seconds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean isChunked(Path file) {
