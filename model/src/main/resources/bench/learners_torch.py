@@ -15,6 +15,11 @@ batch 256, random data of the task's dimensions.
   td3bc  TD3+BC (Fujimoto and Gu 2021): twin critics with target policy smoothing (noise 0.2 clipped at 0.5), the
          deterministic tanh actor every 2nd update with lambda = 2.5 / mean|Q| and the BC term, Polyak targets with
          the actor; one "update" is one critic step, as in the Java learner.
+  h2o    H2O (Niu et al. 2022) on that SAC, 128 offline + 128 simulated rows: one cross-entropy step of D_sa and D_sas
+         (256-256, 256 real + 256 simulated noisy transitions, logits 2 tanh), the dynamics ratio of the simulated rows
+         (clipped to [1e-5, 1]) weighting their Bellman error, u(s, a) as the mean log-ratio over 10 perturbed next
+         states, and the KL-weighted value regularisation 0.01 (logsumexp of Q + log omega over simulated rows minus
+         the mean Q of offline rows).
 
 Prints one JSON line: {"method": M, "threads": T, "updates_per_s": U, "cpu_s_per_update": C, "torch": V}.
 
@@ -199,7 +204,77 @@ def td3bc():
     return update
 
 
-builders = {"sac": lambda: sac_like(False), "cql": lambda: sac_like(True), "iql": iql, "td3bc": td3bc}
+def h2o():
+    actor = mlp(obs_dim, 2 * act_dim)
+    q1, q2 = mlp(obs_dim + act_dim, 1), mlp(obs_dim + act_dim, 1)
+    t1, t2 = copy_of(q1), copy_of(q2)
+    dsa, dsas = mlp(obs_dim + act_dim, 2), mlp(2 * obs_dim + act_dim, 2)
+    log_alpha = torch.zeros(1, requires_grad=True)
+    opt_actor = torch.optim.Adam(actor.parameters(), lr=lr)
+    opt_q = torch.optim.Adam(list(q1.parameters()) + list(q2.parameters()), lr=lr)
+    opt_alpha = torch.optim.Adam([log_alpha], lr=lr)
+    opt_d = torch.optim.Adam(list(dsa.parameters()) + list(dsas.parameters()), lr=lr)
+    target_entropy = -float(act_dim)
+    half, disc_rows, k, beta = batch // 2, 256, 10, 0.01
+    real = torch.cat([torch.randn(disc_rows, obs_dim), torch.rand(disc_rows, act_dim) * 2 - 1,
+                      torch.randn(disc_rows, obs_dim)], 1)
+    simulated = torch.cat([torch.randn(disc_rows, obs_dim), torch.rand(disc_rows, act_dim) * 2 - 1,
+                           torch.randn(disc_rows, obs_dim)], 1)
+    labels = torch.cat([torch.zeros(disc_rows, dtype=torch.long), torch.ones(disc_rows, dtype=torch.long)])
+    o, na = obs_dim, act_dim
+
+    def logits(x):
+        l_sa = 2 * torch.tanh(dsa(x[:, :o + na]))
+        return l_sa, 2 * torch.tanh(dsas(x)) + l_sa
+
+    def real_over_sim(x):
+        l_sa, l_sas = logits(x)
+        p_sa, p_sas = F.softmax(l_sa, 1), F.softmax(l_sas, 1)
+        return p_sas[:, 0] * p_sa[:, 1] / (p_sas[:, 1] * p_sa[:, 0])
+
+    def update():
+        x = torch.cat([real, simulated]) + 0.1 * torch.randn(2 * disc_rows, 2 * o + na)
+        l_sa, l_sas = logits(x)
+        d_loss = F.cross_entropy(l_sa, labels) + F.cross_entropy(l_sas, labels)
+        opt_d.zero_grad()
+        d_loss.backward()
+        opt_d.step()
+        sim_s, sim_a, sim_s2 = s[half:], a[half:], s2[half:]
+        with torch.no_grad():
+            ratio = real_over_sim(torch.cat([sim_s, sim_a, sim_s2], 1)).clamp(1e-5, 1.0)
+            s2k = sim_s2.repeat_interleave(k, 0) + torch.randn(half * k, o)
+            xk = torch.cat([sim_s.repeat_interleave(k, 0), sim_a.repeat_interleave(k, 0), s2k], 1)
+            u = (-torch.log(real_over_sim(xk))).view(half, k).mean(1).clamp(1e-45, 10)
+            log_omega = torch.log(u / u.sum())
+            weight = ratio.sqrt()
+        new_a, logp = tanh_gaussian(actor, s)
+        alpha_loss = -(log_alpha * (logp + target_entropy).detach()).mean()
+        alpha = log_alpha.exp()
+        actor_loss = (alpha.detach() * logp - torch.min(q_of(q1, s, new_a), q_of(q2, s, new_a))).mean()
+        with torch.no_grad():
+            a2, _ = tanh_gaussian(actor, s2)
+            y = r + gamma * (1 - d) * torch.min(q_of(t1, s2, a2), q_of(t2, s2, a2))
+        q_loss = 0
+        for q in (q1, q2):
+            p = q_of(q, s, a)
+            td = ((p[:half] - y[:half]) ** 2).mean() + ((weight * p[half:] - weight * y[half:]) ** 2).mean()
+            gap = torch.logsumexp(p[half:] + log_omega, 0)
+            q_loss = q_loss + td + beta * (gap - p[:half].mean()).clamp(-1000, 1000)
+        opt_alpha.zero_grad()
+        alpha_loss.backward()
+        opt_alpha.step()
+        opt_actor.zero_grad()
+        actor_loss.backward()
+        opt_actor.step()
+        opt_q.zero_grad()
+        q_loss.backward()
+        opt_q.step()
+        polyak(((q1, t1), (q2, t2)), tau)
+
+    return update
+
+
+builders = {"sac": lambda: sac_like(False), "cql": lambda: sac_like(True), "iql": iql, "td3bc": td3bc, "h2o": h2o}
 if method not in builders:
     sys.exit("unknown method %r: expected one of %s" % (method, ", ".join(builders)))
 update = builders[method]()

@@ -38,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Learner throughput: updates per second of every learner and of ORIS's GAN step at the papers' shapes (256-256,
  * batch 256; hopper 11/3 and halfcheetah 17/6) with ND4J on 1 thread and on all cores, their matrix work per update
  * ({@link FlopMeter}) and what fraction of ND4J's own float32 matmul peak at that thread count it reaches, next to
- * PyTorch updates of the same shapes on the CPU for SAC, CQL, IQL and TD3+BC (the project's
+ * PyTorch updates of the same shapes on the CPU for SAC, CQL, IQL, TD3+BC and H2O (the project's
  * {@code bench/learners_torch.py}, written from the papers, run with {@code /usr/bin/python3}) on 1 thread and all
  * cores.
  *
@@ -92,7 +92,7 @@ public final class LearnerBenchmark {
 
     public static final List<Shape> SHAPES = List.of(new Shape("hopper", 11, 3), new Shape("halfcheetah", 17, 6));
     /** The methods with a PyTorch reference update in {@code bench/learners_torch.py}. */
-    public static final List<String> TORCH_METHODS = List.of("sac", "cql", "iql", "td3bc");
+    public static final List<String> TORCH_METHODS = List.of("sac", "cql", "iql", "td3bc", "h2o");
     /** {@code gan} is one step of ORIS's state GAN (discriminator and generator) at its default batch. */
     public static final List<String> METHODS = List.of("sac", "cql", "iql", "td3bc", "bc", "sql", "combo", "h2o", "darc",
             "oris", "gan");
