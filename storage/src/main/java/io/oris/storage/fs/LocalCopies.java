@@ -13,9 +13,14 @@ import java.nio.file.StandardCopyOption;
  * and Minari HDF5 files put under an {@code hdfs://} data root's {@code d4rl/}). Copies go to
  * {@code <java.io.tmpdir>/oris-local-copies/}, named after the file's URI, size and modification time, so the row-range
  * tasks of one ingest that run on the same executor copy it once; a copy is written under a temporary name and renamed
- * when complete. Local paths are returned as they are.
+ * when complete. Local paths are returned as they are. Copies are kept for {@link #KEEP} after they were made (an
+ * ingest's tasks reuse them); older ones are removed whenever a new copy is made, so the folder does not grow without
+ * bound (on Linux a reader that still has a removed copy open keeps reading it).
  */
 public final class LocalCopies {
+    /** How long a copy is kept after it was made. */
+    public static final java.time.Duration KEEP = java.time.Duration.ofHours(24);
+
     private LocalCopies() {
     }
 
@@ -35,6 +40,7 @@ public final class LocalCopies {
             if (Files.exists(copy) && Files.size(copy) == size) {
                 return copy;
             }
+            prune(dir, java.time.Instant.now().minus(KEEP));
             Path tmp = Files.createTempFile(dir, key + "-", ".tmp");
             try {
                 try (var in = Files.newInputStream(file)) {
@@ -48,5 +54,25 @@ public final class LocalCopies {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + file + " to a local file for reading: " + e.getMessage(), e);
         }
+    }
+
+    /** Removes the copies (and abandoned temporary files) in {@code dir} last modified before {@code before}. */
+    static int prune(Path dir, java.time.Instant before) {
+        int removed = 0;
+        try (var files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                try {
+                    if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toInstant().isBefore(before)
+                            && Files.deleteIfExists(f)) {
+                        removed++;
+                    }
+                } catch (IOException gone) {
+                    // removed by another task meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // pruning is housekeeping: a folder that cannot be listed is left as it is
+        }
+        return removed;
     }
 }
