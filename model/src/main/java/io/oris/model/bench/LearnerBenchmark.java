@@ -217,15 +217,23 @@ public final class LearnerBenchmark {
         return b;
     }
 
-    private Figure childJvm(String method, Shape s, int threads) throws IOException, InterruptedException {
+    /**
+     * A child JVM running this class's {@link #main} with {@code METHOD OBS ACT SECONDS THREADS}, its native threads
+     * set through the environment before ND4J starts.
+     */
+    private ProcessBuilder child(String method, int obs, int act, int threads) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx3g", "-cp", System.getProperty("java.class.path"),
-                LearnerBenchmark.class.getName(), method, Integer.toString(s.obsDim()), Integer.toString(s.actDim()),
+                LearnerBenchmark.class.getName(), method, Integer.toString(obs), Integer.toString(act),
                 Double.toString(seconds), Integer.toString(threads));
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
-        pb.redirectErrorStream(true);
-        String line = lastJsonLine(pb.start(), "java child for " + method + "/" + s.env());
+        return pb.redirectErrorStream(true);
+    }
+
+    private Figure childJvm(String method, Shape s, int threads) throws IOException, InterruptedException {
+        String line = lastJsonLine(child(method, s.obsDim(), s.actDim(), threads).start(),
+                "java child for " + method + "/" + s.env());
         ObjectNode n = (ObjectNode) new ObjectMapper().readTree(line);
         return new Figure("dl4j", method, s.env(), threads, n.get("updates_per_s").asDouble(),
                 n.get("updates_per_cpu_s").asDouble(), n.get("updates").asInt(), n.get("gflop_per_update").asDouble());
@@ -233,13 +241,8 @@ public final class LearnerBenchmark {
 
     /** The matmul peak at {@code threads}, measured in a child JVM like the learners' figures. */
     private Peak peak(int threads) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx3g", "-cp", System.getProperty("java.class.path"),
-                LearnerBenchmark.class.getName(), "peak", "0", "0", Double.toString(seconds), Integer.toString(threads));
-        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-        pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
-        pb.redirectErrorStream(true);
-        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(lastJsonLine(pb.start(), "java child for the matmul peak"));
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(lastJsonLine(child("peak", 0, 0, threads).start(),
+                "java child for the matmul peak"));
         Map<Integer, Double> bySize = new LinkedHashMap<>();
         for (int size : PEAK_SIZES) {
             bySize.put(size, n.get("gflops_" + size).asDouble());
@@ -404,10 +407,19 @@ public final class LearnerBenchmark {
         UpdateInput in = new UpdateInput(batch(s.offline(), obs, act, rng), batch(s.simulated(), obs, act, rng),
                 s.needsDiscriminatorBatches() ? batch(s.discriminatorOffline(), obs, act, rng) : null,
                 s.needsDiscriminatorBatches() ? batch(s.discriminatorSimulated(), obs, act, rng) : null);
+        timed(method, seconds, () -> l.update(in));
+        System.exit(0);
+    }
+
+    /**
+     * Warms {@code update} up (at least 5 calls and 1.5 s), then times it for {@code seconds} (at least 3 calls) and
+     * prints the child's JSON line: updates/s, updates per CPU-second of this thread, GFLOP per update.
+     */
+    private static void timed(String method, double seconds, Runnable update) {
         long warm = System.nanoTime();
         int w = 0;
         while (w < 5 || System.nanoTime() - warm < 1.5e9) {
-            l.update(in);
+            update.run();
             w++;
         }
         ThreadMXBean tb = ManagementFactory.getThreadMXBean();
@@ -416,15 +428,12 @@ public final class LearnerBenchmark {
         long t0 = System.nanoTime();
         int n = 0;
         while (n < 3 || System.nanoTime() - t0 < seconds * 1e9) {
-            l.update(in);
+            update.run();
             n++;
         }
-        printFigure(method, n, (System.nanoTime() - t0) / 1e9, (tb.getCurrentThreadCpuTime() - c0) / 1e9,
-                FlopMeter.count() - f0);
-        System.exit(0);
-    }
-
-    private static void printFigure(String method, int n, double wall, double cpu, long flops) {
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (tb.getCurrentThreadCpuTime() - c0) / 1e9;
+        long flops = FlopMeter.count() - f0;
         System.out.println("{\"method\":\"" + method + "\",\"updates\":" + n + ",\"updates_per_s\":" + (n / wall)
                 + ",\"updates_per_cpu_s\":" + (n / cpu) + ",\"gflop_per_update\":" + (flops / 1e9 / n) + "}");
     }
@@ -463,25 +472,10 @@ public final class LearnerBenchmark {
         double[] z = new double[b * gan.noiseDim()];
         rng.gaussians(real, real.length);
         rng.gaussians(z, z.length);
-        long warm = System.nanoTime();
-        int w = 0;
-        while (w < 5 || System.nanoTime() - warm < 1.5e9) {
+        timed("gan", seconds, () -> {
             gan.lossesAndGradients(real, z, b);
             gan.applyGradients();
-            w++;
-        }
-        ThreadMXBean tb = ManagementFactory.getThreadMXBean();
-        long c0 = tb.getCurrentThreadCpuTime();
-        long f0 = FlopMeter.count();
-        long t0 = System.nanoTime();
-        int n = 0;
-        while (n < 3 || System.nanoTime() - t0 < seconds * 1e9) {
-            gan.lossesAndGradients(real, z, b);
-            gan.applyGradients();
-            n++;
-        }
-        printFigure("gan", n, (System.nanoTime() - t0) / 1e9, (tb.getCurrentThreadCpuTime() - c0) / 1e9,
-                FlopMeter.count() - f0);
+        });
     }
 
     /**
