@@ -152,7 +152,7 @@ public final class NativeThreads {
         }
         javaThreads.merge("java", 1, Integer::sum);   // the launcher's primordial thread
         Map<String, Integer> busy = new java.util.HashMap<>();
-        long ticksPerMs = 10;   // Linux reports thread CPU time in clock ticks of 10 ms (USER_HZ 100)
+        long msPerTick = 10;   // Linux reports thread CPU time in clock ticks of 10 ms (USER_HZ 100)
         try (java.nio.file.DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 String name;
@@ -164,7 +164,7 @@ public final class NativeThreads {
                     continue;   // the thread ended while we looked
                 }
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long cpuMillis = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * ticksPerMs;
+                long cpuMillis = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * msPerTick;
                 if (cpuMillis >= BUSY_MILLIS && JVM_SERVICE.stream().noneMatch(name::startsWith)) {
                     busy.merge(name, 1, Integer::sum);
                 }
