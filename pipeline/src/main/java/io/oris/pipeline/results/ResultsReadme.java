@@ -135,7 +135,9 @@ public final class ResultsReadme {
             sb.append("ORIS's state weight w(s) = clip(1 − 2D(s), w_min, w_max) of the simulated rows, from the runs'"
                     + " training metrics (each an epoch mean), averaged over the seeds that succeeded at each step: the"
                     + " p10–p90 band, the median and the mean of w(s), then the fraction of simulated rows at the lower"
-                    + " clip w_min (and at the upper clip w_max).\n\n");
+                    + " clip w_min (and at the upper clip w_max). The H2O-reweight variants weight the simulated rows by"
+                    + " H2O's dynamics ratio P_real/P_sim(s'|s,a), clipped to [ratio_min, ratio_max], instead of w(s);"
+                    + " their figures show that ratio.\n\n");
             w.figures().forEach(f -> sb.append(image(f)));
         }
         w.notes().forEach(n -> sb.append("- ").append(n).append('\n'));

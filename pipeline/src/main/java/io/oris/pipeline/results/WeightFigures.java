@@ -21,7 +21,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The figures of ORIS's state weight w(s) over training for one cell (an ORIS column on one task, dataset and gap),
  * drawn with XChart from its {@link WeightCurves}: the distribution (a p10–p90 band, the median and the mean; a
  * mean ± std band when the percentiles were not logged) and, when logged, the fraction of simulated rows at the lower
- * clip w_min (and at the upper clip w_max). Whatever metric is absent is left out; no metric, no figure.
+ * clip w_min (and at the upper clip w_max). Whatever metric is absent is left out; no metric, no figure. The
+ * {@code h2o_reweight} variants weight the simulated rows by H2O's clipped dynamics ratio instead of w(s) and log it
+ * under the same metrics, so their figures are titled after the ratio ({@link #weightName}).
  */
 public final class WeightFigures {
     /** Section of these figures in the README. */
@@ -41,15 +43,25 @@ public final class WeightFigures {
         String where = Names.display(cell.column()) + ", " + Names.taskDataset(cell.task(), cell.dataset()) + ", "
                 + Names.gapDisplay(cell.gap());
         String stem = Names.fileSafe(cell.column() + "_" + Names.taskDataset(cell.task(), cell.dataset()) + "_" + cell.gap());
-        distribution(w, "w(s) over training: " + where).ifPresent(c ->
+        String name = weightName(cell.column());
+        distribution(w, name + " over training: " + where, name).ifPresent(c ->
                 figures.add(new Figure("wdist_" + stem + ".png", SECTION, c.getTitle(), c)));
-        clipFractions(w, "w(s) at the clips: " + where).ifPresent(c ->
+        clipFractions(w, name + " at the clips: " + where).ifPresent(c ->
                 figures.add(new Figure("wclip_" + stem + ".png", SECTION, c.getTitle(), c)));
         return figures;
     }
 
-    private static Optional<XYChart> distribution(WeightCurves w, String title) {
-        XYChart chart = chart(title, "w(s) of the simulated rows");
+    /**
+     * What the TD weight of the simulated rows is in an ORIS column: {@code w(s)}, or H2O's clipped dynamics ratio
+     * P_real/P_sim(s'|s,a) in the {@code h2o_reweight} variants.
+     */
+    public static String weightName(String column) {
+        return java.util.Arrays.asList(Names.variantOf(column).split("-")).contains("h2o_reweight")
+                ? "dynamics ratio" : "w(s)";
+    }
+
+    private static Optional<XYChart> distribution(WeightCurves w, String title, String name) {
+        XYChart chart = chart(title, name + " of the simulated rows");
         Optional<WeightCurves.Curve> p10 = w.get(WeightCurves.P10);
         Optional<WeightCurves.Curve> p90 = w.get(WeightCurves.P90);
         Optional<WeightCurves.Curve> mean = w.get(WeightCurves.MEAN);
@@ -66,8 +78,8 @@ public final class WeightFigures {
 
     private static Optional<XYChart> clipFractions(WeightCurves w, String title) {
         XYChart chart = chart(title, "fraction of simulated rows");
-        w.get(WeightCurves.AT_MIN).ifPresent(c -> line(chart, "at w_min (lower clip)", c, LOWER));
-        w.get(WeightCurves.AT_MAX).ifPresent(c -> line(chart, "at w_max (upper clip)", c, UPPER));
+        w.get(WeightCurves.AT_MIN).ifPresent(c -> line(chart, "at the lower clip", c, LOWER));
+        w.get(WeightCurves.AT_MAX).ifPresent(c -> line(chart, "at the upper clip", c, UPPER));
         if (chart.getSeriesMap().isEmpty()) {
             return Optional.empty();
         }
