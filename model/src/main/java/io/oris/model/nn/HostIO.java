@@ -44,17 +44,16 @@ public final class HostIO {
                 System.arraycopy(src.data().asDouble(), 0, dst, 0, n);
             }
         } else {
-            float[] f;
             if (CPU) {
-                f = new float[n];
-                java.nio.FloatBuffer b = src.data().asNioFloat();
-                b.position(0);
-                b.get(f, 0, n);
+                java.nio.FloatBuffer b = src.data().asNioFloat();   // no float[] in between: nothing allocated
+                for (int i = 0; i < n; i++) {
+                    dst[i] = b.get(i);
+                }
             } else {
-                f = src.data().asFloat();
-            }
-            for (int i = 0; i < n; i++) {
-                dst[i] = f[i];
+                float[] f = src.data().asFloat();
+                for (int i = 0; i < n; i++) {
+                    dst[i] = f[i];
+                }
             }
         }
     }
@@ -78,14 +77,24 @@ public final class HostIO {
             } else {
                 dst.data().setData(java.util.Arrays.copyOf(src, n));
             }
+        } else if (CPU) {
+            java.nio.FloatBuffer b = dst.data().asNioFloat();   // straight into the array: nothing allocated
+            for (int i = 0; i < n; i++) {
+                b.put(i, flushed(src[i]));
+            }
         } else {
             float[] f = new float[n];
             for (int i = 0; i < n; i++) {
-                float v = (float) src[i];
-                f[i] = Math.abs(v) < Float.MIN_NORMAL ? 0f : v;
+                f[i] = flushed(src[i]);
             }
             write(f, dst);
         }
+    }
+
+    /** {@code x} as a float, 0 where that float would be subnormal. */
+    private static float flushed(double x) {
+        float v = (float) x;
+        return Math.abs(v) < Float.MIN_NORMAL ? 0f : v;
     }
 
     /** Reads a whole array as a new double[]. */
