@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -62,17 +61,8 @@ public final class PretrainDynamicsStage implements StageExecutor {
                 jobs.add(Job.of(spec));
             }
         }
-        if (jobs.isEmpty()) {
-            context.log().accept("pretrain-dynamics " + task.id() + ": dynamics models already trained");
-            return;
-        }
-        context.log().accept("pretrain-dynamics " + task.id() + ": training " + jobs.size() + " dynamics model(s)");
-        String rootText = root.toString();
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        jsc.setJobGroup("oris-" + task.id(), "pretrain-dynamics " + task.id(), true);
-        List<String> lines = jsc.parallelize(jobs, jobs.size())
-                .map(job -> train(job, DataRootUri.resolve(rootText))).collect();
-        lines.forEach(context.log());
+        PretrainFanOut.run(spark, task, context, "pretrain-dynamics", "dynamics models", "dynamics model(s)", jobs,
+                (job, rootUri) -> train(job, DataRootUri.resolve(rootUri)));
     }
 
     static String train(Job job, Path root) {

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -68,17 +67,8 @@ public final class PretrainGanStage implements StageExecutor {
                 jobs.add(Job.of(gan));
             }
         }
-        if (jobs.isEmpty()) {
-            context.log().accept("pretrain-gan " + task.id() + ": GANs already trained");
-            return;
-        }
-        context.log().accept("pretrain-gan " + task.id() + ": training " + jobs.size() + " GAN(s)");
-        String rootText = root.toString();
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        jsc.setJobGroup("oris-" + task.id(), "pretrain-gan " + task.id(), true);
-        List<String> lines = jsc.parallelize(jobs, jobs.size())
-                .map(job -> train(job, DataRootUri.resolve(rootText))).collect();
-        lines.forEach(context.log());
+        PretrainFanOut.run(spark, task, context, "pretrain-gan", "GANs", "GAN(s)", jobs,
+                (job, rootUri) -> train(job, DataRootUri.resolve(rootUri)));
     }
 
     static String train(Job job, Path root) throws Exception {
