@@ -59,6 +59,14 @@ def polyak(pairs, rate):
                 tp.mul_(1 - rate).add_(p, alpha=rate)
 
 
+def steps(*pairs):
+    """One optimiser step per (optimiser, loss), in order (alpha, actor, critics: H2O's implementation)."""
+    for opt, loss in pairs:
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+
+
 s = torch.randn(batch, obs_dim)
 a = torch.rand(batch, act_dim) * 2 - 1
 r = torch.randn(batch)
@@ -117,15 +125,7 @@ def sac_like(conservative):
             for q, p in ((q1, p1), (q2, p2)):
                 x = (q_of(q, s_rep3, acts) - dens).view(3, batch, k).permute(1, 0, 2).reshape(batch, 3 * k)
                 q_loss = q_loss + weight * (torch.logsumexp(x, 1) - p).mean()
-        opt_alpha.zero_grad()
-        alpha_loss.backward()
-        opt_alpha.step()
-        opt_actor.zero_grad()
-        actor_loss.backward()
-        opt_actor.step()
-        opt_q.zero_grad()
-        q_loss.backward()
-        opt_q.step()
+        steps((opt_alpha, alpha_loss), (opt_actor, actor_loss), (opt_q, q_loss))
         polyak(((q1, t1), (q2, t2)), tau)
 
     return update
@@ -260,15 +260,7 @@ def h2o():
             td = ((p[:half] - y[:half]) ** 2).mean() + ((weight * p[half:] - weight * y[half:]) ** 2).mean()
             gap = torch.logsumexp(p[half:] + log_omega, 0)
             q_loss = q_loss + td + beta * (gap - p[:half].mean()).clamp(-1000, 1000)
-        opt_alpha.zero_grad()
-        alpha_loss.backward()
-        opt_alpha.step()
-        opt_actor.zero_grad()
-        actor_loss.backward()
-        opt_actor.step()
-        opt_q.zero_grad()
-        q_loss.backward()
-        opt_q.step()
+        steps((opt_alpha, alpha_loss), (opt_actor, actor_loss), (opt_q, q_loss))
         polyak(((q1, t1), (q2, t2)), tau)
 
     return update
