@@ -322,6 +322,7 @@ public final class LearnerBenchmark {
         root.put("cores", r.cores());
         root.put("seconds_per_figure", r.secondsPerFigure());
         root.put("repeats_best_of", r.repeats());
+        root.set("numerics", mapper.valueToTree(io.oris.model.nn.NativeThreads.describe()));
         root.put("note", "updates_per_s is wall clock; updates_per_cpu_s counts the CPU time of the training thread "
                 + "(ND4J) or the process (PyTorch), robust to other load on a shared machine");
         root.put("shapes", "256-256 MLPs, batch 256 (hybrids 128 + 128)");
@@ -438,14 +439,14 @@ public final class LearnerBenchmark {
                 + ",\"updates_per_cpu_s\":" + (n / cpu) + ",\"gflop_per_update\":" + (flops / 1e9 / n) + "}");
     }
 
-    /** GFLOP/s of ND4J's float32 product of two {@code size × size} matrices, best of 1-second-ish windows. */
+    /** GFLOP/s of the float32 product of two {@code size × size} matrices through {@link io.oris.model.nn.Gemm} (the call the learners make), best of 1-second-ish windows. */
     static double matmulGflops(int size, double seconds) {
         INDArray a = Nd4j.rand(DataType.FLOAT, size, size);
         INDArray b = Nd4j.rand(DataType.FLOAT, size, size);
         INDArray c = Nd4j.create(DataType.FLOAT, size, size);
         double flop = 2.0 * size * size * size;
         for (int i = 0; i < 3; i++) {
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            io.oris.model.nn.Gemm.gemm(a, b, c, false, false, 1.0, 0.0);
         }
         double best = 0;
         long end = System.nanoTime() + (long) (Math.max(seconds, 0.5) * 1e9);
@@ -453,7 +454,7 @@ public final class LearnerBenchmark {
             int reps = Math.max(1, (int) (2e9 / flop));
             long t0 = System.nanoTime();
             for (int i = 0; i < reps; i++) {
-                Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+                io.oris.model.nn.Gemm.gemm(a, b, c, false, false, 1.0, 0.0);
             }
             best = Math.max(best, reps * flop / ((System.nanoTime() - t0) / 1e9) / 1e9);
         } while (System.nanoTime() < end);

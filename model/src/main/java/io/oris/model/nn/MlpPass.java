@@ -117,7 +117,7 @@ public final class MlpPass {
         int layers = mlp.layers();
         for (int l = 0; l < layers; l++) {
             INDArray out = l < layers - 1 ? hidden[l] : output;
-            Nd4j.gemm(x, weights[l], out, false, false, 1.0, 0.0);
+            Gemm.gemm(x, weights[l], out, false, false, 1.0, 0.0);
             FlopMeter.product(rows, mlp.rows(l), mlp.cols(l));
             if (l < layers - 1) {
                 Transforms.relu(out, false);
@@ -149,19 +149,19 @@ public final class MlpPass {
             if (par != null) {
                 INDArray x = l == 0 ? par.input : par.hidden[l - 1];
                 INDArray dz = l == layers - 1 ? par.outputGrad : par.hiddenGrad[l];
-                Nd4j.gemm(x, dz, grads[l], true, false, 1.0, accumulate ? 1.0 : 0.0);
+                Gemm.gemm(x, dz, grads[l], true, false, 1.0, accumulate ? 1.0 : 0.0);
                 FlopMeter.product(mlp.rows(l), paramTo - paramFrom, mlp.cols(l));
             }
             INDArray dzAll = l == layers - 1 ? all.outputGrad : all.hiddenGrad[l];
             if (l > 0) {
                 INDArray dh = all.hiddenGrad[l - 1];
-                Nd4j.gemm(dzAll, weights[l], dh, false, true, 1.0, 0.0);
+                Gemm.gemm(dzAll, weights[l], dh, false, true, 1.0, 0.0);
                 FlopMeter.product(to - from, mlp.cols(l), mlp.rows(l));
                 Nd4j.exec(new Sign(all.hidden[l - 1], all.mask[l - 1]));
                 dh.muli(all.mask[l - 1]);
                 all.constantColumn[l - 1].assign(0.0); // the constant column does not train
             } else if (wantInputGrad) {
-                Nd4j.gemm(dzAll, weights[0], all.inputGrad, false, true, 1.0, 0.0);
+                Gemm.gemm(dzAll, weights[0], all.inputGrad, false, true, 1.0, 0.0);
                 FlopMeter.product(to - from, mlp.cols(0), mlp.rows(0));
             }
         }

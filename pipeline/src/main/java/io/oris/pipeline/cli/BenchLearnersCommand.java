@@ -3,6 +3,7 @@ package io.oris.pipeline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.oris.model.bench.LearnerBenchmark;
+import io.oris.model.nn.NativeThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public final class BenchLearnersCommand implements Callable<Integer> {
         }
         List<String> ms = methods != null ? methods : LearnerBenchmark.METHODS;
         System.out.println(Runtime.getRuntime().availableProcessors() + " cores; " + seconds + " s per figure, best of "
-                + repeats);
+                + repeats + "; OpenBLAS kernels: " + NativeThreads.describe().get("openblas_coretype")
+                + " (OPENBLAS_CORETYPE; auto: OpenBLAS's pick by CPU model)");
         LearnerBenchmark.Report r = new LearnerBenchmark(seconds, repeats, ms, shapes, line -> System.out.println("  " + line))
                 .run();
         System.out.println();

@@ -52,12 +52,15 @@ public final class BenchSimCommand implements Callable<Integer> {
         List<SimBenchmark.Result> results = bench.run(selected, cLoop);
 
         System.out.println();
-        System.out.printf("%-12s %14s %14s %8s %18s %9s%n", "env", "java 1T st/s", "C 1T st/s", "java/C",
-                "java " + nThreads + "T st/s", "speedup");
+        System.out.printf("%-12s %14s %14s %8s %18s %18s %9s %9s%n", "env", "java 1T st/s", "C 1T st/s", "java/C",
+                "vector 1T st/s", "vector " + nThreads + "T st/s", "scaling", "vs 1 env");
         for (SimBenchmark.Result r : results) {
-            System.out.printf("%-12s %,14.0f %,14.0f %8.3f %,18.0f %8.2fx%n", r.task(), r.javaStepsPerSecond(),
-                    r.cStepsPerSecond(), r.ratio(), r.vectorStepsPerSecond(), r.vectorSpeedup());
+            System.out.printf("%-12s %,14.0f %,14.0f %8.3f %,18.0f %,18.0f %8.2fx %8.2fx%n", r.task(),
+                    r.javaStepsPerSecond(), r.cStepsPerSecond(), r.ratio(), r.vectorOneThreadStepsPerSecond(),
+                    r.vectorStepsPerSecond(), r.threadScaling(), r.vectorSpeedup());
         }
+        System.out.println("scaling: vector on " + nThreads + " threads / the same " + envsPerThread
+                + " envs per thread on 1 thread; vs 1 env: vector on " + nThreads + " threads / one env on one thread");
         if (json != null) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = mapper.createObjectNode();
@@ -75,6 +78,8 @@ public final class BenchSimCommand implements Callable<Integer> {
                 row.put("vector_threads", r.vectorThreads());
                 row.put("vector_envs", r.vectorEnvs());
                 row.put("vector_speedup", r.vectorSpeedup());
+                row.put("java_steps_per_s_vector_1thread", r.vectorOneThreadStepsPerSecond());
+                row.put("vector_thread_scaling", r.threadScaling());
             }
             Path parent = json.toAbsolutePath().getParent();
             if (parent != null) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedDatasetRegenerationTest {
     static final String ID = "hopper-medium-replay-oris";
     /** The command that makes it (jobs/data/README.md). */
-    static final String COMMAND = "./oris collect hopper medium-replay --size 90000 --seed 0 --random-steps 1000"
+    static final String COMMAND = "OPENBLAS_CORETYPE=Haswell ./oris collect hopper medium-replay --size 90000 --seed 0 --random-steps 1000"
             + " --max-train-steps 90000 --no-state --id " + ID;
     /**
      * The params of that command. Pinning max_train_steps keeps the replay capacity, hence every sampled batch, the

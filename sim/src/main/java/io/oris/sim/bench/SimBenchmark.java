@@ -12,23 +12,29 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Measures environment steps per second: one Java environment on one thread, a {@link VectorEnv} on all
- * cores, and the same loop in C ({@link CStepLoop}) against the same libmujoco, so the cost of the Java
- * layer shows as the Java/C ratio.
+ * Measures environment steps per second: one Java environment on one thread, a {@link VectorEnv} on one thread and
+ * on all cores (the same environments per thread, so their ratio is the thread scaling alone, apart from the cache
+ * cost of stepping many environments in turn), and the same loop in C ({@link CStepLoop}) against the same
+ * libmujoco, so the cost of the Java layer shows as the Java/C ratio.
  */
 public final class SimBenchmark {
 
     /** Figures for one task. */
     public record Result(String task, double javaStepsPerSecond, double cStepsPerSecond, double vectorStepsPerSecond,
-                         int vectorThreads, int vectorEnvs) {
+                         int vectorThreads, int vectorEnvs, double vectorOneThreadStepsPerSecond) {
         /** Java/C env-step ratio on one thread (goal ≥ 0.95). */
         public double ratio() {
             return javaStepsPerSecond / cStepsPerSecond;
         }
 
-        /** Vector throughput over one Java thread (goal on 2 cores ≥ 1.8). */
+        /** Vector throughput over one Java thread stepping one environment. */
         public double vectorSpeedup() {
             return vectorStepsPerSecond / javaStepsPerSecond;
+        }
+
+        /** Vector throughput on all threads over the same vector on one thread (the thread scaling; goal ≥ 1.8 on 2). */
+        public double threadScaling() {
+            return vectorStepsPerSecond / vectorOneThreadStepsPerSecond;
         }
     }
 
@@ -57,10 +63,12 @@ public final class SimBenchmark {
             progress.accept(String.format("%-12s java 1 thread  %,12.0f steps/s", task.id(), java));
             double c = cLoop.stepsPerSecond(task, seconds);
             progress.accept(String.format("%-12s C    1 thread  %,12.0f steps/s", task.id(), c));
+            double one = javaVector(task, envsPerThread, 1);
+            progress.accept(String.format("%-12s java 1 thread  %,12.0f steps/s (%d envs)", task.id(), one, envsPerThread));
             int envs = threads * envsPerThread;
-            double vector = javaVector(task, envs);
+            double vector = javaVector(task, envs, threads);
             progress.accept(String.format("%-12s java %d threads %,12.0f steps/s (%d envs)", task.id(), threads, vector, envs));
-            results.add(new Result(task.id(), java, c, vector, threads, envs));
+            results.add(new Result(task.id(), java, c, vector, threads, envs, one));
         }
         return results;
     }
@@ -100,7 +108,7 @@ public final class SimBenchmark {
         return steps / ((System.nanoTime() - start) / 1e9);
     }
 
-    private double javaVector(Task task, int envs) {
+    private double javaVector(Task task, int envs, int threads) {
         try (VectorEnv vec = new VectorEnv(envs, threads, i -> Environments.create(task, DynamicsGap.REAL, 1 + i))) {
             SplittableRandom rng = new SplittableRandom(9);
             double[][] actions = new double[envs][task.actionDim()];
