@@ -14,7 +14,11 @@ import picocli.CommandLine.Command;
             BenchPipelineCommand.class,
             BenchLearnersCommand.class,
             BenchIngestCommand.class
-        })
+        },
+        footer = {"%nIn the launcher (bash, not this jar; pipeline/src/main/sh/bench-launch.sh):",
+            "  ./oris bench launch [JOB] [--keep] [--json FILE]",
+            "      one sweep timed three ways: ./oris run, java -jar oris-all.jar from",
+            "      an empty environment, ./oris submit to a standalone cluster on 127.0.0.1"})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
