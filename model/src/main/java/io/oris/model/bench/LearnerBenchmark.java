@@ -499,7 +499,8 @@ public final class LearnerBenchmark {
                 b.done());
     }
 
-    private static Batch batch(int n, int obs, int act, SeededRandom rng) {
+    /** A batch of {@code n} random transitions (Gaussian states and rewards, uniform actions); empty for n = 0. */
+    public static Batch batch(int n, int obs, int act, SeededRandom rng) {
         if (n == 0) {
             return Batch.empty(obs, act);
         }

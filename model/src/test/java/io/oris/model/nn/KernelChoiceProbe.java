@@ -1,11 +1,11 @@
 package io.oris.model.nn;
 
+import io.oris.model.bench.LearnerBenchmark;
 import io.oris.model.config.LearnerConfig;
 import io.oris.model.learner.DatasetStats;
 import io.oris.model.learner.Learner;
 import io.oris.model.learner.LearnerDims;
 import io.oris.model.learner.Learners;
-import io.oris.model.replay.Batch;
 import io.oris.model.replay.BatchSpec;
 import io.oris.model.replay.UpdateInput;
 import java.util.Map;
@@ -29,7 +29,8 @@ public final class KernelChoiceProbe {
         Learner l = Learners.create("sac", LearnerConfig.defaults(), dims, null, 1);
         SeededRandom rng = new SeededRandom(2);
         BatchSpec spec = l.batchSpec();
-        UpdateInput in = UpdateInput.of(batch(spec.offline(), obs, act, rng), batch(spec.simulated(), obs, act, rng));
+        UpdateInput in = UpdateInput.of(LearnerBenchmark.batch(spec.offline(), obs, act, rng),
+                LearnerBenchmark.batch(spec.simulated(), obs, act, rng));
         for (int u = 0; u < 2; u++) {
             Map<String, Double> m = new TreeMap<>(l.update(in));
             m.values().forEach(v -> System.out.println("value " + v));
@@ -44,23 +45,5 @@ public final class KernelChoiceProbe {
             }
         }
         System.exit(0);
-    }
-
-    private static Batch batch(int n, int obs, int act, SeededRandom rng) {
-        if (n == 0) {
-            return Batch.empty(obs, act);
-        }
-        Batch b = Batch.allocate(n, obs, act);
-        for (int i = 0; i < n * obs; i++) {
-            b.obs()[i] = (float) rng.nextGaussian();
-            b.nextObs()[i] = (float) rng.nextGaussian();
-        }
-        for (int i = 0; i < n * act; i++) {
-            b.actions()[i] = (float) (2 * rng.nextDouble() - 1);
-        }
-        for (int i = 0; i < n; i++) {
-            b.rewards()[i] = (float) rng.nextGaussian();
-        }
-        return b;
     }
 }
