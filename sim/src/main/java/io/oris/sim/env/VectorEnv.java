@@ -6,17 +6,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
- * N environments stepped together on a fixed pool of threads, each thread owning a contiguous slice of
- * environments (one {@code mjData} per environment, so no two threads touch the same state). Rollout
- * workers use it to use every core of an executor.
+ * N environments stepped together on a fixed pool of threads. Each thread starts on its own contiguous slice of
+ * environments (one {@code mjData} per environment, so a thread keeps touching the same states) and, when its slice
+ * is done, takes the not yet started environments of the other slices one at a time: a step waits for the slowest
+ * single environment rather than the slowest slice, which matters where episodes end and reset at different times
+ * (hopper, walker2d). Each environment is stepped by exactly one thread per call and owns its random stream, so the
+ * results do not depend on which thread stepped it.
  */
 public final class VectorEnv implements AutoCloseable {
     private final List<Environment> envs;
     private final int threads;
     private final ExecutorService pool;
+    /** Per slice: the first environment, one past its last, and (per call) the next environment not yet taken. */
+    private final int[] sliceStart;
+    private final int[] sliceEnd;
+    private final AtomicIntegerArray next;
 
     /**
      * @param count   number of environments
@@ -42,6 +51,13 @@ public final class VectorEnv implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
+        this.sliceStart = new int[this.threads];
+        this.sliceEnd = new int[this.threads];
+        for (int t = 0; t < this.threads; t++) {
+            sliceStart[t] = (int) ((long) count * t / this.threads);
+            sliceEnd[t] = (int) ((long) count * (t + 1) / this.threads);
+        }
+        this.next = new AtomicIntegerArray(this.threads);
     }
 
     public int size() {
@@ -55,11 +71,7 @@ public final class VectorEnv implements AutoCloseable {
     /** Resets every environment; returns their observations. */
     public double[][] resetAll() {
         double[][] obs = new double[envs.size()][];
-        forEachSlice((from, to) -> {
-            for (int i = from; i < to; i++) {
-                obs[i] = envs.get(i).reset();
-            }
-        });
+        forEachEnv(i -> obs[i] = envs.get(i).reset());
         return obs;
     }
 
@@ -78,35 +90,33 @@ public final class VectorEnv implements AutoCloseable {
             throw new IllegalArgumentException("need one action per environment: " + envs.size() + ", got " + actions.length);
         }
         Step[] steps = new Step[envs.size()];
-        forEachSlice((from, to) -> {
-            for (int i = from; i < to; i++) {
-                Environment env = envs.get(i);
-                steps[i] = env.step(actions[i]);
-                if (autoReset && steps[i].done()) {
-                    env.reset();
-                }
+        forEachEnv(i -> {
+            Environment env = envs.get(i);
+            steps[i] = env.step(actions[i]);
+            if (autoReset && steps[i].done()) {
+                env.reset();
             }
         });
         return steps;
     }
 
-    private interface Slice {
-        void run(int from, int to);
-    }
-
-    private void forEachSlice(Slice slice) {
-        int n = envs.size();
+    /** Runs {@code work} once for every environment index, on the calling thread and the pool. */
+    private void forEachEnv(IntConsumer work) {
         if (pool == null) {
-            slice.run(0, n);
+            for (int i = 0; i < envs.size(); i++) {
+                work.accept(i);
+            }
             return;
+        }
+        for (int t = 0; t < threads; t++) {
+            next.set(t, sliceStart[t]);
         }
         List<Future<?>> futures = new ArrayList<>(threads - 1);
         for (int t = 1; t < threads; t++) {
-            int from = (int) ((long) n * t / threads);
-            int to = (int) ((long) n * (t + 1) / threads);
-            futures.add(pool.submit(() -> slice.run(from, to)));
+            int own = t;
+            futures.add(pool.submit(() -> drainFrom(own, work)));
         }
-        slice.run(0, (int) ((long) n / threads));
+        drainFrom(0, work);
         for (Future<?> f : futures) {
             try {
                 f.get();
@@ -119,6 +129,16 @@ public final class VectorEnv implements AutoCloseable {
                     throw re;
                 }
                 throw new IllegalStateException(cause);
+            }
+        }
+    }
+
+    /** Takes environments from slice {@code own} first, then from the other slices in turn, until none is left. */
+    private void drainFrom(int own, IntConsumer work) {
+        for (int k = 0; k < threads; k++) {
+            int slice = (own + k) % threads;
+            for (int i = next.getAndIncrement(slice); i < sliceEnd[slice]; i = next.getAndIncrement(slice)) {
+                work.accept(i);
             }
         }
     }
