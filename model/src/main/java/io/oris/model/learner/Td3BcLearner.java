@@ -131,13 +131,19 @@ public final class Td3BcLearner extends OfflineBase {
         return m;
     }
 
-    /** Critic step, then (on actor steps) the actor loss with the stepped critics, actor step and target updates. */
+    /**
+     * Critic step, then on actor steps only (every {@code policyDelay}-th update) the actor loss with the stepped
+     * critics, the actor step and the target updates. The actor metrics ({@code actor_loss}, {@code bc_loss},
+     * {@code lambda}, {@code q_mean}) are therefore reported on actor steps only, as the reference logs them; a
+     * critic-only update evaluates no actor loss, which would cost an actor and a critic forward pass and change
+     * nothing.
+     */
     @Override
     protected Map<String, Double> train() {
         Map<String, Double> m = criticLossAndGradients();
         criticAdam.step();
-        m.putAll(actorLoss(actorStep));
         if (actorStep) {
+            m.putAll(actorLoss(true));
             actorAdam.step();
             critics.polyak(sac.tau());
             actor.polyak(sac.tau());

@@ -209,4 +209,26 @@ class Td3BcLearnerTest {
         assertTrue(Math.abs(stale[1] - ref[1]) > 1e-6 * Math.abs(ref[1]),
                 "actor losses with the critics before and after their step coincide: " + stale[1] + " " + ref[1]);
     }
+
+    @Test
+    void criticOnlyUpdatesEvaluateNoActorLossAndLeaveTheActorAlone() {
+        Td3BcConfig delayed = Td3BcConfig.builder().policyDelay(2).normalizeStates(true).build();
+        Td3BcLearner l = new Td3BcLearner("td3bc", dims(), CFG, delayed, 53);
+        Random r = new Random(54);
+        for (int u = 1; u <= 4; u++) {
+            double[] actorBefore = Ref.params(l.actorGroup());
+            double[] targetBefore = HostIO.toHost(l.criticGroup().target());
+            Map<String, Double> m = l.update(UpdateInput.of(Ref.randomBatch(r, 7, OBS, ACT), Batch.empty(OBS, ACT)));
+            boolean actorStep = u % 2 == 0;
+            assertTrue(m.containsKey("critic_loss"), "update " + u + ": " + m.keySet());
+            for (String k : List.of("actor_loss", "bc_loss", "lambda", "q_mean")) {
+                assertEquals(actorStep, m.containsKey(k), "update " + u + " reports " + k + " only on actor steps: "
+                        + m.keySet());
+            }
+            assertEquals(!actorStep, java.util.Arrays.equals(actorBefore, Ref.params(l.actorGroup())),
+                    "update " + u + ": the actor moves on actor steps only");
+            assertEquals(!actorStep, java.util.Arrays.equals(targetBefore, HostIO.toHost(l.criticGroup().target())),
+                    "update " + u + ": the targets move on actor steps only");
+        }
+    }
 }

@@ -171,6 +171,9 @@ public final class TrainRun {
                 long updateNanos = 0;    // batch sampling + learner updates
                 long collectNanos = 0;   // simulator rollouts into the simulated replay
                 Map<String, Double> sums = new TreeMap<>();
+                // per metric, the updates that reported it: a learner may report a metric on some updates only
+                // (TD3+BC's actor loss on its delayed actor steps), and its epoch mean is over those
+                Map<String, Integer> counts = new TreeMap<>();
                 long updates = 0;
                 ActionPolicy policy = null;   // drawn at the epoch's first collection, and again after a checkpoint
                 int segments = sim == null ? 1 : sim.segmentsPerEpoch();
@@ -196,7 +199,10 @@ public final class TrainRun {
                         long updateStart = System.nanoTime();
                         Map<String, Double> m = learner.update(replay.sample(spec, task.observationDim(), task.actionDim(), rng));
                         updateNanos += System.nanoTime() - updateStart;
-                        m.forEach((key, v) -> sums.merge(key, v, Double::sum));
+                        m.forEach((key, v) -> {
+                            sums.merge(key, v, Double::sum);
+                            counts.merge(key, 1, Integer::sum);
+                        });
                         updates++;
                         step++;
                         PausePoint.reach("train-step@" + step);
@@ -220,7 +226,7 @@ public final class TrainRun {
                 }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 for (Map.Entry<String, Double> e : sums.entrySet()) {
-                    metrics.add(step, e.getKey(), e.getValue() / Math.max(1, updates));
+                    metrics.add(step, e.getKey(), e.getValue() / counts.get(e.getKey()));
                 }
                 metrics.add(step, "epoch_seconds", seconds);
                 metrics.add(step, "update_seconds", updateNanos / 1e9);
