@@ -3,13 +3,15 @@
 #   run     ./oris run JOB                        (the launcher: embedded Spark local mode, its BLAS exports)
 #   jar     java -jar pipeline/target/oris-all.jar run JOB, started from an empty environment (env -i), so without
 #           the launcher's OMP_NUM_THREADS / OPENBLAS_CORETYPE: the program's own native thread policy
-#   submit  ./oris submit JOB --master spark://127.0.0.1:PORT --jar pipeline/target/oris-all.jar, to a Spark standalone
-#           Master and Worker this script starts on 127.0.0.1 (free ports, the machine's core count) and stops at the end
+#   submit  ./oris submit JOB --master spark://127.0.0.1:PORT --jar pipeline/target/oris-cluster.jar, to a Spark
+#           standalone Master and Worker this script starts on 127.0.0.1 (free ports, the machine's core count) and
+#           stops at the end. The cluster jar is the one a Spark cluster gets (Spark, Scala and Hadoop come from the
+#           cluster); --submit-jar all submits the fat oris-all.jar instead.
 # Every mode gets the same core count (nproc: local[N] for the embedded modes, a Worker of N cores and one executor
 # of N cores for submit) and a fresh data root under a temporary folder (removed at the end unless --keep).
 # Goal (issue 11): each mode within 1.1x the fastest. Figures only mean something on a quiet machine.
 #
-# Started by the launcher: bench-launch.sh LAUNCHER [JOB] [--keep] [--json FILE]
+# Started by the launcher: bench-launch.sh LAUNCHER [JOB] [--keep] [--json FILE] [--submit-jar cluster|all|PATH]
 set -euo pipefail
 
 LAUNCHER="$1"
@@ -18,6 +20,7 @@ ROOT="$(cd "$(dirname "$LAUNCHER")" && pwd)"
 LAUNCHER="$ROOT/$(basename "$LAUNCHER")"
 DEFAULT_JOB="$ROOT/jobs/examples/launch-bench.yaml"
 APP_JAR="$ROOT/pipeline/target/oris-all.jar"
+CLUSTER_JAR="$ROOT/pipeline/target/oris-cluster.jar"
 CLASSPATH_FILE="$ROOT/pipeline/target/classpath.txt"
 GOAL=1.1
 export LC_NUMERIC=C   # decimal points in bash's time output and printf
@@ -27,25 +30,30 @@ die() { say "$*"; exit 1; }
 
 usage() {
   cat <<EOF
-Usage: oris bench launch [JOB] [--keep] [--json FILE]
+Usage: oris bench launch [JOB] [--keep] [--json FILE] [--submit-jar cluster|all|PATH]
 Times the same sweep (default: jobs/examples/launch-bench.yaml) three ways and prints wall seconds, user+sys CPU
 seconds and each mode's ratio to the fastest:
   run     ./oris run JOB (embedded Spark, local[nproc])
   jar     java -jar pipeline/target/oris-all.jar run JOB from an empty environment (env -i; local[nproc])
-  submit  ./oris submit JOB to a Spark standalone Master + Worker (nproc cores) started on 127.0.0.1
+  submit  ./oris submit JOB to a Spark standalone Master + Worker (nproc cores) started on 127.0.0.1, with the
+          cluster jar (pipeline/target/oris-cluster.jar: Spark, Scala and Hadoop come from the cluster)
 Each mode gets a fresh data root in a temporary folder. Goal (issue 11): each mode <= ${GOAL}x the fastest.
   --keep       keep the temporary folder (data roots, logs, the cluster's folders) and print its path
   --json FILE  also write the figures as JSON
+  --submit-jar cluster|all|PATH   the application jar of the submit mode (default cluster: oris-cluster.jar;
+               all: oris-all.jar, everything inside)
 Figures are only meaningful on a quiet machine (nothing else running).
 EOF
 }
 
-JOB="" KEEP=0 JSON=""
+JOB="" KEEP=0 JSON="" SUBMIT_JAR_ARG="cluster"
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep) KEEP=1 ;;
     --json) [ $# -ge 2 ] || { usage >&2; exit 2; }; JSON="$2"; shift ;;
     --json=*) JSON="${1#--json=}" ;;
+    --submit-jar) [ $# -ge 2 ] || { usage >&2; exit 2; }; SUBMIT_JAR_ARG="$2"; shift ;;
+    --submit-jar=*) SUBMIT_JAR_ARG="${1#--submit-jar=}" ;;
     -h|--help) usage; exit 0 ;;
     -*) say "unknown option $1"; usage >&2; exit 2 ;;
     *) [ -z "$JOB" ] || { say "more than one JOB: $JOB $1"; exit 2; }; JOB="$1" ;;
@@ -53,6 +61,12 @@ while [ $# -gt 0 ]; do
   shift
 done
 JOB="${JOB:-$DEFAULT_JOB}"
+case "$SUBMIT_JAR_ARG" in
+  cluster) SUBMIT_JAR="$CLUSTER_JAR" ;;
+  all) SUBMIT_JAR="$APP_JAR" ;;
+  *) [ -f "$SUBMIT_JAR_ARG" ] || { say "--submit-jar: $SUBMIT_JAR_ARG is neither cluster, all nor a jar file"; exit 2; }
+     SUBMIT_JAR="$(cd "$(dirname "$SUBMIT_JAR_ARG")" && pwd)/$(basename "$SUBMIT_JAR_ARG")" ;;
+esac
 [ -f "$JOB" ] || { say "job file $JOB does not exist"; exit 3; }
 JOB="$(cd "$(dirname "$JOB")" && pwd)/$(basename "$JOB")"
 if [ -n "$JSON" ]; then
@@ -123,6 +137,7 @@ if [ ! -f "$APP_JAR" ] || [ -n "$(find "$ROOT" -path "$ROOT/oris-data" -prune -o
 not in ~/.m2 yet, run it once without -o)"
   [ -f "$APP_JAR" ] || die "the dist build wrote no $APP_JAR"
 fi
+[ -f "$SUBMIT_JAR" ] || die "no $SUBMIT_JAR (mvn -B -o -Pdist -DskipTests package writes both cluster jars)"
 
 # --- timing helpers ------------------------------------------------------------------------------------------------
 # Seconds of CPU (user + system, its reaped children included) of process $1, from /proc/PID/stat.
@@ -270,7 +285,7 @@ wait_for 90 worker_registered || { tail -n 40 "$CLUSTER/logs/worker.log" >&2; di
 # the cluster's CPU (Master, Worker and the executors the Worker reaped) counts toward the submit mode
 CLUSTER_CPU_BEFORE=$(awk -v a="$(proc_cpu "$MASTER_PID")" -v b="$(proc_cpu "$WORKER_PID")" 'BEGIN { printf "%.2f", a + b }')
 timed submit "$WORK/data-submit" env SPARK_HOME="$SPARK_HOME_DIR" SPARK_LOCAL_IP=127.0.0.1 \
-  "$LAUNCHER" submit "$JOB" --master "$MASTER_URL" --jar "$APP_JAR" --data-root "$WORK/data-submit" \
+  "$LAUNCHER" submit "$JOB" --master "$MASTER_URL" --jar "$SUBMIT_JAR" --data-root "$WORK/data-submit" \
   --executor-memory "${EXEC_GB}g" --conf "spark.executor.cores=$CORES" --conf "spark.cores.max=$CORES" \
   --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1
 # the application is over: wait for the Worker to stop and reap its executors, so that their CPU is counted
@@ -294,7 +309,7 @@ describe() {
   case "$1" in
     run) echo "./oris run (local[$CORES])" ;;
     jar) echo "java -jar oris-all.jar, env -i (local[$CORES])" ;;
-    submit) echo "./oris submit, standalone $CORES cores" ;;
+    submit) echo "./oris submit $(basename "$SUBMIT_JAR"), standalone $CORES cores" ;;
   esac
 }
 
