@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# oris bench launch [JOB] [--keep] [--json FILE]: the wall time and CPU time of the same sweep run three ways.
+# oris bench launch [JOB] [--keep] [--json FILE] [--profile]: the wall time and CPU time of the same sweep run three ways.
 #   run     ./oris run JOB                        (the launcher: embedded Spark local mode, its BLAS exports)
 #   jar     java -jar pipeline/target/oris-all.jar run JOB, started from an empty environment (env -i), so without
 #           the launcher's OMP_NUM_THREADS / OPENBLAS_CORETYPE: the program's own native thread policy
@@ -10,8 +10,10 @@
 # Every mode gets the same core count (nproc: local[N] for the embedded modes, a Worker of N cores and one executor
 # of N cores for submit) and a fresh data root under a temporary folder (removed at the end unless --keep).
 # Goal (issue 11): each mode within 1.1x the fastest. Figures only mean something on a quiet machine.
+# --profile also writes each mode's Spark event log and prints where its wall time went (io.oris.pipeline.bench.LaunchProfile:
+# start-up before the SparkContext, the wait for an executor, the Spark jobs, the driver between them, the tail).
 #
-# Started by the launcher: bench-launch.sh LAUNCHER [JOB] [--keep] [--json FILE] [--submit-jar cluster|all|PATH]
+# Started by the launcher: bench-launch.sh LAUNCHER [JOB] [--keep] [--json FILE] [--submit-jar cluster|all|PATH] [--profile]
 set -euo pipefail
 
 LAUNCHER="$1"
@@ -30,7 +32,7 @@ die() { say "$*"; exit 1; }
 
 usage() {
   cat <<EOF
-Usage: oris bench launch [JOB] [--keep] [--json FILE] [--submit-jar cluster|all|PATH]
+Usage: oris bench launch [JOB] [--keep] [--json FILE] [--submit-jar cluster|all|PATH] [--profile]
 Times the same sweep (default: jobs/examples/launch-bench.yaml) three ways and prints wall seconds, user+sys CPU
 seconds and each mode's ratio to the fastest:
   run     ./oris run JOB (embedded Spark, local[nproc])
@@ -42,14 +44,19 @@ Each mode gets a fresh data root in a temporary folder. Goal (issue 11): each mo
   --json FILE  also write the figures as JSON
   --submit-jar cluster|all|PATH   the application jar of the submit mode (default cluster: oris-cluster.jar;
                all: oris-all.jar, everything inside)
+  --profile    also write each mode's Spark event log (uncompressed, in the temporary folder) and print a table of
+               where each mode's wall time went: before the SparkContext (JVM, CLI, job), waiting for an executor,
+               inside Spark jobs, the driver between jobs, after the last job (report, shutdown), and the tasks'
+               deserialisation (class loading in a fresh executor), run and GC time
 Figures are only meaningful on a quiet machine (nothing else running).
 EOF
 }
 
-JOB="" KEEP=0 JSON="" SUBMIT_JAR_ARG="cluster"
+JOB="" KEEP=0 JSON="" SUBMIT_JAR_ARG="cluster" PROFILE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep) KEEP=1 ;;
+    --profile) PROFILE=1 ;;
     --json) [ $# -ge 2 ] || { usage >&2; exit 2; }; JSON="$2"; shift ;;
     --json=*) JSON="${1#--json=}" ;;
     --submit-jar) [ $# -ge 2 ] || { usage >&2; exit 2; }; SUBMIT_JAR_ARG="$2"; shift ;;
@@ -173,7 +180,7 @@ fails() {
   exit 1
 }
 
-MODES=() WALL=() CPU=() CORETYPE=() COMMANDS=()
+MODES=() WALL=() CPU=() CORETYPE=() COMMANDS=() SPANS=()
 # timed MODE DATA_ROOT COMMAND...: runs the command from the repository root with its output in
 # WORK/MODE.log and records wall and user+sys CPU seconds (bash's time: the command and its children).
 timed() {
@@ -184,8 +191,11 @@ timed() {
   TIMEFORMAT='%R %U %S'
   # time's report only (the command's output goes to its log); in a subshell, so that on Ctrl-C this script's own
   # stderr is back in place when the trap runs
+  local start_ms end_ms
+  start_ms=$(date +%s%3N)
   times=$( { time { (cd "$ROOT" && "$@") >"$log" 2>&1; }; } 2>&1 )
   rc=$?
+  end_ms=$(date +%s%3N)
   set -e
   [ "$rc" -eq 0 ] || fails "$mode" "$log" "$rc"
   local real user sys
@@ -195,18 +205,31 @@ timed() {
   CPU+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')")
   CORETYPE+=("$(coretype_of "$root")")
   COMMANDS+=("$*")
+  SPANS+=("$mode=$WORK/events-$mode:$start_ms:$end_ms")
   say "mode $mode: ${real} s wall"
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 say "job $JOB, $CORES cores, commit $COMMIT, load average $LOAD_BEFORE; work folder $WORK"
 
+# --profile: every mode writes its application's Spark event log to WORK/events-MODE (uncompressed, for LaunchProfile)
+EVENTS_RUN=() EVENTS_JAR=() EVENTS_SUBMIT=()
+if [ "$PROFILE" = 1 ]; then
+  for m in run jar submit; do mkdir -p "$WORK/events-$m"; done
+  event_props() { echo "-Dspark.eventLog.enabled=true -Dspark.eventLog.dir=file://$WORK/events-$1 -Dspark.eventLog.compress=false"; }
+  EVENTS_RUN=(env ORIS_JAVA_OPTS="${ORIS_JAVA_OPTS:-} $(event_props run)")
+  # shellcheck disable=SC2207
+  EVENTS_JAR=($(event_props jar))
+  EVENTS_SUBMIT=(--conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=file://$WORK/events-submit"
+                 --conf spark.eventLog.compress=false)
+fi
+
 # --- 1. the launcher ------------------------------------------------------------------------------------------------
-timed run "$WORK/data-run" "$LAUNCHER" run "$JOB" --master "local[$CORES]" --data-root "$WORK/data-run"
+timed run "$WORK/data-run" "${EVENTS_RUN[@]}" "$LAUNCHER" run "$JOB" --master "local[$CORES]" --data-root "$WORK/data-run"
 
 # --- 2. java -jar from an empty environment -------------------------------------------------------------------------
 JAVA_BIN=$(command -v java)
-timed jar "$WORK/data-jar" env -i PATH=/usr/bin:/bin HOME="$HOME" "$JAVA_BIN" -jar "$APP_JAR" \
+timed jar "$WORK/data-jar" env -i PATH=/usr/bin:/bin HOME="$HOME" "$JAVA_BIN" "${EVENTS_JAR[@]}" -jar "$APP_JAR" \
   run "$JOB" --master "local[$CORES]" --data-root "$WORK/data-jar"
 
 # --- 3. submit to a standalone cluster on 127.0.0.1 -----------------------------------------------------------------
@@ -287,7 +310,7 @@ CLUSTER_CPU_BEFORE=$(awk -v a="$(proc_cpu "$MASTER_PID")" -v b="$(proc_cpu "$WOR
 timed submit "$WORK/data-submit" env SPARK_HOME="$SPARK_HOME_DIR" SPARK_LOCAL_IP=127.0.0.1 \
   "$LAUNCHER" submit "$JOB" --master "$MASTER_URL" --jar "$SUBMIT_JAR" --data-root "$WORK/data-submit" \
   --executor-memory "${EXEC_GB}g" --conf "spark.executor.cores=$CORES" --conf "spark.cores.max=$CORES" \
-  --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1
+  --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 "${EVENTS_SUBMIT[@]}"
 # the application is over: wait for the Worker to stop and reap its executors, so that their CPU is counted
 no_executors() { [ -z "$(pgrep -P "$WORKER_PID" 2>/dev/null || true)" ]; }
 wait_for 60 no_executors || say "the Worker's executors were still running 60 s after submit returned"
@@ -324,6 +347,15 @@ done
 echo "cpu s: user + system of the command and its children; submit adds the Master's, the Worker's and its executors'."
 echo "The cluster's start-up is not timed. Goal (issue 11): each mode <= ${GOAL}x the fastest: $([ "$MET" = 1 ] && echo met || echo missed)."
 echo "Figures mean something only from a quiet machine (load average near 0 before the run)."
+
+if [ "$PROFILE" = 1 ]; then
+  echo
+  echo "Where each mode's wall time went (seconds; from its Spark event log and the bench's start and end times):"
+  java "@$ROOT/jvm.options" -cp "$APP_JAR" io.oris.pipeline.bench.LaunchProfile "${SPANS[@]}" \
+    || say "the profile could not be read (see above)"
+  echo "before Spark: process start to SparkContext start; to 1st job: SparkContext start to the first job, of which"
+  echo "(executor): the wait for the first executor; after last job: report, SparkContext stop, JVM exit."
+fi
 
 if [ -n "$JSON" ]; then
   json_str() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }

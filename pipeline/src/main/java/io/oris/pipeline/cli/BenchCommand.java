@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             BenchIngestCommand.class
         },
         footer = {"%nIn the launcher (bash, not this jar; pipeline/src/main/sh/bench-launch.sh):",
-            "  ./oris bench launch [JOB] [--keep] [--json FILE] [--submit-jar cluster|all|PATH]",
+            "  ./oris bench launch [JOB] [--keep] [--json FILE] [--submit-jar cluster|all|PATH] [--profile]",
             "      one sweep timed three ways: ./oris run, java -jar oris-all.jar from",
             "      an empty environment, ./oris submit (oris-cluster.jar) to a standalone",
             "      cluster on 127.0.0.1"})
