@@ -354,7 +354,8 @@ if [ "$PROFILE" = 1 ]; then
   java "@$ROOT/jvm.options" -cp "$APP_JAR" io.oris.pipeline.bench.LaunchProfile "${SPANS[@]}" \
     || say "the profile could not be read (see above)"
   echo "before Spark: process start to SparkContext start; to 1st job: SparkContext start to the first job, of which"
-  echo "(executor): the wait for the first executor; after last job: report, SparkContext stop, JVM exit."
+  echo "(executor): the SparkContext start to the first executor's registration (it can end after the first job began);"
+  echo "after last job: report, SparkContext stop, JVM exit. task columns: sums over all tasks, which run in parallel."
 fi
 
 if [ -n "$JSON" ]; then

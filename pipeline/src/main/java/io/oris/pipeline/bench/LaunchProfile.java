@@ -54,7 +54,10 @@ public final class LaunchProfile {
             return appStart - processStart;
         }
 
-        /** SparkContext start to the first executor registered (in local mode the driver's own, at once). */
+        /**
+         * SparkContext start to the first executor's registration (in local mode the driver's own); on a cluster it
+         * can end after the first job was submitted, whose tasks then wait for it.
+         */
         public long executorWait() {
             return firstExecutorAdded < 0 ? 0 : Math.max(0, firstExecutorAdded - appStart);
         }
