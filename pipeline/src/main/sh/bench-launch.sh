@@ -216,10 +216,9 @@ say "job $JOB, $CORES cores, commit $COMMIT, load average $LOAD_BEFORE; work fol
 EVENTS_RUN=() EVENTS_JAR=() EVENTS_SUBMIT=()
 if [ "$PROFILE" = 1 ]; then
   for m in run jar submit; do mkdir -p "$WORK/events-$m"; done
-  event_props() { echo "-Dspark.eventLog.enabled=true -Dspark.eventLog.dir=file://$WORK/events-$1 -Dspark.eventLog.compress=false"; }
-  EVENTS_RUN=(env ORIS_JAVA_OPTS="${ORIS_JAVA_OPTS:-} $(event_props run)")
-  # shellcheck disable=SC2207
-  EVENTS_JAR=($(event_props jar))
+  # (ORIS_JAVA_OPTS is split on spaces by the launcher; the temporary folder's path has none)
+  EVENTS_RUN=(env ORIS_JAVA_OPTS="${ORIS_JAVA_OPTS:-} -Dspark.eventLog.enabled=true -Dspark.eventLog.dir=file://$WORK/events-run -Dspark.eventLog.compress=false")
+  EVENTS_JAR=(-Dspark.eventLog.enabled=true "-Dspark.eventLog.dir=file://$WORK/events-jar" -Dspark.eventLog.compress=false)
   EVENTS_SUBMIT=(--conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=file://$WORK/events-submit"
                  --conf spark.eventLog.compress=false)
 fi

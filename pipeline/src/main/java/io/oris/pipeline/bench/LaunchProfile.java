@@ -39,11 +39,11 @@ public final class LaunchProfile {
     }
 
     /** Task-level sums over the application (milliseconds; CPU converted from nanoseconds). */
-    public record Tasks(int count, long span, long deserialize, long run, long gc, long cpu, long firstLaunch) {
+    public record Tasks(int count, long deserialize, long run, long gc, long cpu) {
     }
 
     /** The phases of one launch, in milliseconds; {@code processStart} and {@code processEnd} are epoch ms. */
-    public record Phases(String mode, long processStart, long processEnd, long appStart, long appEnd,
+    public record Phases(String mode, long processStart, long processEnd, long appStart,
                          long firstExecutorAdded, List<Job> jobs, Tasks tasks) {
         public long total() {
             return processEnd - processStart;
@@ -107,7 +107,6 @@ public final class LaunchProfile {
     public static Phases read(String mode, Path eventLogDir, long processStart, long processEnd) throws IOException {
         List<Path> logs = eventFiles(eventLogDir);
         long appStart = -1;
-        long appEnd = -1;
         long executorAdded = -1;
         List<Job> jobs = new ArrayList<>();
         Map<Integer, long[]> jobSpan = new TreeMap<>();
@@ -117,8 +116,6 @@ public final class LaunchProfile {
         long run = 0;
         long gc = 0;
         long cpuNanos = 0;
-        long span = 0;
-        long firstLaunch = -1;
         for (Path log : logs) {
             try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
                 String line;
@@ -137,7 +134,6 @@ public final class LaunchProfile {
                     }
                     switch (e.path("Event").asText()) {
                         case "SparkListenerApplicationStart" -> appStart = e.path("Timestamp").asLong();
-                        case "SparkListenerApplicationEnd" -> appEnd = e.path("Timestamp").asLong();
                         case "SparkListenerExecutorAdded" -> {
                             long t = e.path("Timestamp").asLong();
                             if (executorAdded < 0 || t < executorAdded) {
@@ -162,12 +158,6 @@ public final class LaunchProfile {
                         }
                         case "SparkListenerTaskEnd" -> {
                             tasks++;
-                            JsonNode info = e.path("Task Info");
-                            long launch = info.path("Launch Time").asLong();
-                            span += info.path("Finish Time").asLong() - launch;
-                            if (firstLaunch < 0 || launch < firstLaunch) {
-                                firstLaunch = launch;
-                            }
                             JsonNode m = e.path("Task Metrics");
                             deser += m.path("Executor Deserialize Time").asLong();
                             run += m.path("Executor Run Time").asLong();
@@ -185,8 +175,8 @@ public final class LaunchProfile {
         }
         jobSpan.forEach((id, s) -> jobs.add(new Job(id, jobName.get(id), s[0], s[1] < 0 ? s[0] : s[1])));
         jobs.sort(Comparator.comparingLong(Job::submitted));
-        return new Phases(mode, processStart, processEnd, appStart, appEnd, executorAdded, jobs,
-                new Tasks(tasks, span, deser, run, gc, cpuNanos / 1_000_000, firstLaunch));
+        return new Phases(mode, processStart, processEnd, appStart, executorAdded, jobs,
+                new Tasks(tasks, deser, run, gc, cpuNanos / 1_000_000));
     }
 
     /**

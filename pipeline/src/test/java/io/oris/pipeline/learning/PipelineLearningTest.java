@@ -47,7 +47,7 @@ class PipelineLearningTest {
             byMethod.computeIfAbsent((String) row.get("column"), k -> new ArrayList<>()).add((Double) score);
         }
         Map<String, Double> means = new TreeMap<>();
-        byMethod.forEach((m, s) -> means.put(m, s.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+        byMethod.forEach((m, s) -> means.put(m, mean(s)));
         System.out.println(job + ": mean final normalized score per method " + means + " (per seed " + byMethod + ")");
         Files.writeString(dataRoot().resolve(job + ".scores.txt"), means + "\n" + byMethod + "\n");
         return byMethod;
