@@ -2,10 +2,6 @@ package io.oris.sim.env;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -16,12 +12,13 @@ import java.util.function.IntFunction;
  * is done, takes the not yet started environments of the other slices one at a time: a step waits for the slowest
  * single environment rather than the slowest slice, which matters where episodes end and reset at different times
  * (hopper, walker2d). Each environment is stepped by exactly one thread per call and owns its random stream, so the
- * results do not depend on which thread stepped it.
+ * results do not depend on which thread stepped it. The threads are a {@link SpinningCrew}: a step hands over to
+ * them and back without waking a parked thread through the kernel.
  */
 public final class VectorEnv implements AutoCloseable {
     private final List<Environment> envs;
     private final int threads;
-    private final ExecutorService pool;
+    private final SpinningCrew crew;
     /** Per slice: the first environment, one past its last, and (per call) the next environment not yet taken. */
     private final int[] sliceStart;
     private final int[] sliceEnd;
@@ -46,11 +43,7 @@ public final class VectorEnv implements AutoCloseable {
             throw e;
         }
         this.threads = Math.min(threads, count);
-        this.pool = this.threads > 1 ? Executors.newFixedThreadPool(this.threads - 1, r -> {
-            Thread t = new Thread(r, "oris-vector-env");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.crew = this.threads > 1 ? new SpinningCrew(this.threads, "oris-vector-env") : null;
         this.sliceStart = new int[this.threads];
         this.sliceEnd = new int[this.threads];
         for (int t = 0; t < this.threads; t++) {
@@ -100,9 +93,9 @@ public final class VectorEnv implements AutoCloseable {
         return steps;
     }
 
-    /** Runs {@code work} once for every environment index, on the calling thread and the pool. */
+    /** Runs {@code work} once for every environment index, on the calling thread and the crew. */
     private void forEachEnv(IntConsumer work) {
-        if (pool == null) {
+        if (crew == null) {
             for (int i = 0; i < envs.size(); i++) {
                 work.accept(i);
             }
@@ -111,26 +104,7 @@ public final class VectorEnv implements AutoCloseable {
         for (int t = 0; t < threads; t++) {
             next.set(t, sliceStart[t]);
         }
-        List<Future<?>> futures = new ArrayList<>(threads - 1);
-        for (int t = 1; t < threads; t++) {
-            int own = t;
-            futures.add(pool.submit(() -> drainFrom(own, work)));
-        }
-        drainFrom(0, work);
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while stepping environments", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(cause);
-            }
-        }
+        crew.runOnAll(own -> drainFrom(own, work));
     }
 
     /** Takes environments from slice {@code own} first, then from the other slices in turn, until none is left. */
@@ -145,8 +119,8 @@ public final class VectorEnv implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        if (crew != null) {
+            crew.close();
         }
         envs.forEach(Environment::close);
     }
