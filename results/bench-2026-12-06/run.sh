@@ -15,8 +15,8 @@ done
 (cd "$NEW" && ./oris bench ingest --json "$OUT/i.json" > "$OUT/ingest.txt" 2>&1); mark "ingest rc=$?"
 (cd "$NEW" && ./oris bench learners --json "$OUT/l.json" > "$OUT/learners.txt" 2>&1); mark "learners rc=$?"
 D=$(mktemp -d /tmp/oris-whole.XXXX)
-(cd "$NEW" && /usr/bin/time -v ./oris run "$HERE/oris-whole.yaml" --data-root "$D" > "$OUT/oris-whole.txt" 2>&1
+(cd "$NEW" && /usr/bin/time -v ./oris run "$HERE/../bench-2026-12-05/oris-whole.yaml" --data-root "$D" > "$OUT/oris-whole.txt" 2>&1
  java -cp "pipeline/target/oris-pipeline-0.1.0-SNAPSHOT.jar:$(cat pipeline/target/classpath.txt)" \
-   "$HERE/RunSeconds.java" "$D" >> "$OUT/oris-whole.txt" 2>&1); mark "oris-whole rc=$?"
+   "$HERE/../bench-2026-12-05/RunSeconds.java" "$D" >> "$OUT/oris-whole.txt" 2>&1); mark "oris-whole rc=$?"
 (cd "$NEW" && ./oris bench launch --profile --json "$OUT/launch.json" > "$OUT/launch.txt" 2>&1); mark "launch rc=$?"
 mark done
