@@ -95,6 +95,7 @@ class PipelineLearningTest {
         assertBeats(scores("learning-offline-td3bc.yaml"), "td3bc", "bc");
     }
 
+    /** ORIS and H2O against SAC in the gravity x2 simulator at 60k gradient steps (budget and its reason: the job file). */
     @Test
     void hybridsBeatSacInTheInaccurateSimulator() throws Exception {
         Map<String, List<Double>> s = scores("learning-hybrid.yaml");
